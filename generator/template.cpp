@@ -1,0 +1,75 @@
+#include "template.hpp"
+
+#include <cctype>
+#include <random>
+
+namespace retort::gen {
+
+namespace {
+/// " a, b" (with the leading space), or "" so header lines carry no trailing blanks.
+std::string comma(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? " " : ", ") + s;
+    return out;
+}
+
+std::string one_line(const std::string& text) {
+    std::string out;
+    for (char c : text) out += (c == '\n' || c == '\r') ? ' ' : c;
+    return out;
+}
+}  // namespace
+
+std::string revision_file_name(const std::string& id, const std::string& message) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : message) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '_') {
+            word += static_cast<char>(std::tolower(u));
+        } else if (!word.empty()) {
+            words.push_back(word);
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(word);
+    std::string slug;
+    for (const auto& w : words) {
+        std::string next = slug.empty() ? w : slug + "_" + w;
+        if (next.size() > 40) {
+            if (slug.empty()) slug = w.substr(0, 40);
+            break;
+        }
+        slug = next;
+    }
+    return slug.empty() ? id + ".cpp" : id + "_" + slug + ".cpp";
+}
+
+std::string revision_source(const revision_header& h) {
+    std::string msg = one_line(h.message);
+    return "// " + msg +
+           "\n//\n"
+           "// revision: " + h.id + "\n"
+           "// parents:" + comma(h.parents) + "\n"
+           "// branch_labels:" + comma(h.branch_labels) + "\n"
+           "// depends_on:" + comma(h.depends_on) + "\n"
+           "// created: " + h.created + "\n"
+           "// message: " + msg + "\n"
+           "#include <retort/migration.hpp>\n\n"
+           "using namespace retort;\n\n"
+           "RETORT_REVISION(" + symbol_for(h.id) + ");\n\n"
+           "void upgrade(ops& op) {\n"
+           "}\n\n"
+           "void downgrade(ops& op) {\n"
+           "}\n";
+}
+
+std::string new_revision_id() {
+    std::random_device rd;
+    std::uniform_int_distribution<int> digit(0, 15);
+    std::string id;
+    for (int i = 0; i < 12; ++i) id += "0123456789abcdef"[digit(rd)];
+    return id;
+}
+
+}  // namespace retort::gen

@@ -1,0 +1,20 @@
+// The text of a new revision file.
+#pragma once
+
+#include "scanner.hpp"
+
+#include <string>
+
+namespace retort::gen {
+
+/// File name: <id>_<slug of the message>.cpp, the slug cut at 40 characters on a word boundary
+/// as Alembic cuts it.
+std::string revision_file_name(const std::string& id, const std::string& message);
+
+/// The source of a revision with empty upgrade()/downgrade() bodies.
+std::string revision_source(const revision_header& h);
+
+/// A fresh 12-hex-digit ID from the system's random device.
+std::string new_revision_id();
+
+}  // namespace retort::gen

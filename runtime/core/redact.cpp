@@ -1,0 +1,47 @@
+#include "core/redact.hpp"
+
+#include <vector>
+
+namespace retort {
+
+namespace {
+std::vector<std::string>& secrets() {
+    static std::vector<std::string> list;
+    return list;
+}
+
+/// postgresql://user:secret@host -> postgresql://user:***@host
+void mask_url_passwords(std::string& text) {
+    std::size_t from = 0;
+    while ((from = text.find("://", from)) != std::string::npos) {
+        std::size_t start = from + 3;
+        std::size_t at = text.find('@', start);
+        std::size_t end = text.find_first_of(" /\t\n'\"", start);
+        if (at == std::string::npos || (end != std::string::npos && end < at)) {
+            from = start;
+            continue;
+        }
+        std::size_t colon = text.find(':', start);
+        if (colon != std::string::npos && colon < at) text.replace(colon + 1, at - colon - 1, "***");
+        from = start;
+    }
+}
+}  // namespace
+
+void register_secret(const std::string& secret) {
+    if (!secret.empty()) secrets().push_back(secret);
+}
+
+std::string redact(std::string text) {
+    for (const auto& s : secrets()) {
+        std::size_t pos = 0;
+        while ((pos = text.find(s, pos)) != std::string::npos) {
+            text.replace(pos, s.size(), "***");
+            pos += 3;
+        }
+    }
+    mask_url_passwords(text);
+    return text;
+}
+
+}  // namespace retort

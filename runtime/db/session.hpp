@@ -1,0 +1,48 @@
+// One libpqxx connection for a run: connect (libpq parses the URL), lock, read and change the
+// version table, run step programs. libpqxx stays behind this header.
+#pragma once
+
+#include "plan/program.hpp"
+#include "render/version_table.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace retort::db {
+
+class session {
+public:
+    /// A libpq connection string: a postgresql:// URL or key=value pairs; empty uses libpq's
+    /// PG* environment variables. Throws retort::error with the password masked.
+    explicit session(const std::string& conninfo);
+    ~session();
+
+    /// Rows of the version table; empty when the table does not exist yet.
+    std::vector<std::string> read_versions(const render::version_table& table);
+
+    /// Session-level advisory lock, so two runners never migrate the same database at once.
+    void lock_migrations(const render::version_table& table);
+
+    /// Runs one step: each transactional block commits or rolls back as a whole.
+    void run(const plan::step_program& program);
+    void execute(const std::string& sql);
+
+private:
+    struct impl;
+    std::unique_ptr<impl> m;
+};
+
+/// A sink that applies step programs to a live database.
+class database_sink final : public plan::sink {
+public:
+    database_sink(session& s, bool echo_titles) : m_session(s), m_echo(echo_titles) {}
+    void prepare(const render::statement& create_version_table) override;
+    void run(const plan::step_program& program) override;
+
+private:
+    session& m_session;
+    bool m_echo;
+};
+
+}  // namespace retort::db

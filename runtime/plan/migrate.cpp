@@ -1,0 +1,61 @@
+#include "plan/migrate.hpp"
+
+#include "core/errors.hpp"
+
+#include <exception>
+
+namespace retort::plan {
+
+namespace {
+std::string down_ids(const graph::revision_graph& g, index i) {
+    std::string out;
+    for (index p : g.parents(i)) out += (out.empty() ? "" : ", ") + g[p].id;
+    return out;
+}
+}  // namespace
+
+std::string step_title(const graph::revision_graph& g, const step& s) {
+    const auto& rev = g[s.revision];
+    if (s.upgrade) return "upgrade " + down_ids(g, s.revision) + " -> " + rev.id + ", " + rev.message;
+    return "downgrade " + rev.id + " -> " + down_ids(g, s.revision) + ", " + rev.message;
+}
+
+step_program build_program(const graph::revision_graph& g, const revision_body& body, const step& s,
+                           const version_change& change, const render::version_table& table) {
+    const auto& rev = g[s.revision];
+    std::vector<op::operation> recorded;
+    const char* which = s.upgrade ? "upgrade()" : "downgrade()";
+    try {
+        recorded = record(s.upgrade ? body.upgrade : body.downgrade);
+    } catch (const std::exception& e) {
+        throw error("revision " + rev.id + " (" + rev.path + "): " + which + " threw before any SQL ran: " + e.what());
+    }
+    std::vector<render::statement> statements;
+    try {
+        statements = render::render(recorded);
+    } catch (const std::exception& e) {
+        throw error("revision " + rev.id + " (" + rev.path + "): cannot render " + which + ": " + e.what());
+    }
+    step_program program;
+    program.revision = rev.id;
+    program.title = step_title(g, s);
+    program.upgrade = s.upgrade;
+    program.blocks = group_statements(std::move(statements),
+                                      render::version_changes(table, change.deletes, change.updates, change.inserts));
+    return program;
+}
+
+std::vector<index> migrate(const graph::revision_graph& g, const std::vector<const revision_body*>& bodies,
+                           const std::vector<index>& current, const std::vector<step>& steps,
+                           const render::version_table& table, sink& out) {
+    head_tracker tracker(g, current);
+    out.prepare(render::create_version_table(table));
+    for (const auto& s : steps) {
+        version_change change = tracker.apply(s);
+        out.run(build_program(g, *bodies.at(s.revision), s, change, table));
+    }
+    out.finish();
+    return tracker.heads();
+}
+
+}  // namespace retort::plan
