@@ -21,26 +21,25 @@ std::string one_line(const std::string& text) {
 }  // namespace
 
 std::string revision_file_name(const std::string& id, const std::string& message) {
-    std::vector<std::string> words;
-    std::string word;
+    // Alembic's rule: the message's words joined by '_', lower-cased; past 40 characters, cut at
+    // 40, drop the last partial word and end with '_'.
+    std::string slug, word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        slug += (slug.empty() ? "" : "_") + word;
+        word.clear();
+    };
     for (char c : message) {
         unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '_') {
-            word += static_cast<char>(std::tolower(u));
-        } else if (!word.empty()) {
-            words.push_back(word);
-            word.clear();
-        }
+        if (std::isalnum(u) || c == '_') word += static_cast<char>(std::tolower(u));
+        else flush();
     }
-    if (!word.empty()) words.push_back(word);
-    std::string slug;
-    for (const auto& w : words) {
-        std::string next = slug.empty() ? w : slug + "_" + w;
-        if (next.size() > 40) {
-            if (slug.empty()) slug = w.substr(0, 40);
-            break;
-        }
-        slug = next;
+    flush();
+    if (slug.size() > 40) {
+        slug.resize(40);
+        auto cut = slug.rfind('_');
+        if (cut != std::string::npos) slug.resize(cut);
+        slug += '_';
     }
     return slug.empty() ? id + ".cpp" : id + "_" + slug + ".cpp";
 }

@@ -1,0 +1,100 @@
+// mkrev on a copy of a migrations folder: IDs, parents, files, errors.
+#include "postgres.hpp"
+#include "process.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace retort::test;
+
+namespace {
+std::string mkrev() { return build_dir() + "/mkrev"; }
+
+std::string read(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+fs::path fresh_dir(const std::string& name) {
+    fs::path dir = fs::path(build_dir()) / "mkrev-tests" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+}  // namespace
+
+TEST_CASE("mkrev chains revisions: none, then the single head as parent") {
+    auto dir = fresh_dir("chain");
+    auto first = run({mkrev(), "--dir", dir.string(), "create users table"});
+    REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+    std::string path = trim(first.out);
+    CHECK(fs::exists(path));
+    std::string name = fs::path(path).filename().string();
+    CHECK(name.size() == 12 + std::string("_create_users_table.cpp").size());
+    CHECK(name.substr(12) == "_create_users_table.cpp");
+    std::string id = name.substr(0, 12);
+    std::string text = read(path);
+    CHECK(text.find("// revision: " + id + "\n// parents:\n") != std::string::npos);
+    CHECK(text.find("// message: create users table\n") != std::string::npos);
+    CHECK(text.find("RETORT_REVISION(" + id + ");") != std::string::npos);
+    CHECK(text.find("void upgrade(ops& op) {\n}") != std::string::npos);
+
+    auto second = run({mkrev(), "--dir", dir.string(), "--rev-id", "feedfacecafe", "add name"});
+    REQUIRE(second.exit_code == 0);
+    CHECK(trim(second.out) == (dir / "feedfacecafe_add_name.cpp").string());
+    CHECK(read(trim(second.out)).find("// parents: " + id + "\n") != std::string::npos);
+}
+
+TEST_CASE("mkrev refuses to guess between several heads, and --head chooses") {
+    auto dir = fresh_dir("heads");
+    REQUIRE(run({mkrev(), "--dir", dir.string(), "--rev-id", "aaaaaaaaaaaa", "root"}).exit_code == 0);
+    REQUIRE(run({mkrev(), "--dir", dir.string(), "--rev-id", "bbbbbbbbbbbb", "one"}).exit_code == 0);
+    REQUIRE(run({mkrev(), "--dir", dir.string(), "--rev-id", "cccccccccccc", "--head", "aaaa", "--splice", "two"})
+                .exit_code == 0);
+    auto refused = run({mkrev(), "--dir", dir.string(), "three"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("several heads (bbbbbbbbbbbb, cccccccccccc)") != std::string::npos);
+    auto chosen = run({mkrev(), "--dir", dir.string(), "--head", "cccc", "three"});
+    REQUIRE(chosen.exit_code == 0);
+    CHECK(read(trim(chosen.out)).find("// parents: cccccccccccc\n") != std::string::npos);
+}
+
+TEST_CASE("mkrev errors: no message, duplicate ID, missing folder, broken graph") {
+    auto dir = fresh_dir("errors");
+    CHECK(run({mkrev(), "--dir", dir.string()}).exit_code == 2);
+    REQUIRE(run({mkrev(), "--dir", dir.string(), "--rev-id", "aaaaaaaaaaaa", "root"}).exit_code == 0);
+    auto dup = run({mkrev(), "--dir", dir.string(), "--rev-id", "aaaaaaaaaaaa", "again"});
+    CHECK(dup.exit_code == 2);
+    CHECK(dup.err.find("already exists") != std::string::npos);
+    auto missing = run({mkrev(), "--dir", (dir / "nope").string(), "x"});
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("no such migrations folder") != std::string::npos);
+    std::ofstream(dir / "zz_orphan.cpp") << "// revision: dddddddddddd\n// parents: 999999999999\n"
+                                            "RETORT_REVISION(dddddddddddd);\n";
+    auto broken = run({mkrev(), "--dir", dir.string(), "x"});
+    CHECK(broken.exit_code == 1);
+    CHECK(broken.err.find("zz_orphan.cpp names parent 999999999999, which does not exist") != std::string::npos);
+}
+
+TEST_CASE("the build step refuses a broken graph, naming the file") {
+    auto dir = fresh_dir("registry");
+    std::ofstream(dir / "a.cpp") << "// revision: aaaaaaaaaaaa\n// parents:\nRETORT_REVISION(aaaaaaaaaaaa);\n";
+    std::ofstream(dir / "b.cpp") << "// revision: aaaaaaaaaaaa\n// parents:\nRETORT_REVISION(aaaaaaaaaaaa);\n";
+    auto r = run({build_dir() + "/retort-registry", dir.string(), (dir / "out.cpp").string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("duplicate revision ID aaaaaaaaaaaa") != std::string::npos);
+    CHECK(r.err.find("a.cpp") != std::string::npos);
+    CHECK(r.err.find("b.cpp") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "out.cpp"));
+}
