@@ -1,7 +1,6 @@
 // The recorder: each call appends one plain operation value; nothing else happens here.
 #include <retort/operations.hpp>
 
-#include <stdexcept>
 #include <utility>
 
 namespace retort {

@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace retort::db {
+class session;
+}
+
 namespace retort::cli {
 
 struct context {
@@ -26,5 +30,15 @@ struct command {
 
 /// Every command, in the order `--help` lists them.
 const std::vector<command>& commands();
+
+// One function a command, each in commands/<group>.cpp.
+int cmd_upgrade(context& ctx, const std::vector<std::string>& args);
+int cmd_downgrade(context& ctx, const std::vector<std::string>& args);
+int cmd_current(context& ctx, const std::vector<std::string>& args);
+int cmd_history(context& ctx, const std::vector<std::string>& args);
+int cmd_heads(context& ctx, const std::vector<std::string>& args);
+
+/// The database's version-table rows as graph indices (checked for corruption).
+std::vector<graph::index> database_heads(context& ctx, db::session& s);
 
 }  // namespace retort::cli

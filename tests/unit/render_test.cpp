@@ -119,3 +119,15 @@ TEST_CASE("drop_table, schemas and raw SQL") {
           "DROP TABLE IF EXISTS shop.\"order\";\n");
     CHECK(sql_of([](ops& op) { op.execute("UPDATE users SET a = 1"); }) == "UPDATE users SET a = 1;\n");
 }
+
+#include <retort/canonical.hpp>
+
+TEST_CASE("the canonical text changes with what a revision does, and only with that") {
+    auto a = canonical_text(record([](ops& op) { op.add_column("t", Column("c", Integer())); }));
+    auto same = canonical_text(record([](ops& op) { op.add_column("t", Column("c", Integer())); }));
+    auto other = canonical_text(record([](ops& op) { op.add_column("t", Column("c", BigInteger())); }));
+    auto forged = canonical_text(record([](ops& op) { op.execute("x;name=y"); }));
+    CHECK(a == same);
+    CHECK(a != other);
+    CHECK(forged == "execute:sql=x\\;name\\=y;\n");
+}

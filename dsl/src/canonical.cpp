@@ -1,0 +1,186 @@
+#include <retort/canonical.hpp>
+
+namespace retort {
+
+namespace {
+
+/// Appends `key=value;` pairs; values are escaped so no text can forge a separator.
+class line_writer {
+public:
+    explicit line_writer(const char* kind) { m_out = kind; m_out += ':'; }
+
+    line_writer& field(const char* key, const std::string& value) {
+        m_out += key;
+        m_out += '=';
+        for (char c : value) {
+            if (c == '\\' || c == ';' || c == '=' || c == '[' || c == ']' || c == ',' || c == '\n') m_out += '\\';
+            m_out += c == '\n' ? 'n' : c;
+        }
+        m_out += ';';
+        return *this;
+    }
+    line_writer& field(const char* key, long long value) { return field(key, std::to_string(value)); }
+    line_writer& field(const char* key, bool value) { return field(key, std::string(value ? "1" : "0")); }
+    line_writer& field(const char* key, int value) { return field(key, std::to_string(value)); }
+    line_writer& field(const char* key, const std::vector<std::string>& values) {
+        std::string joined;
+        for (const auto& v : values) joined += v + '\x1f';
+        return field(key, joined);
+    }
+    /// A nested value (a column, a constraint) written as its own bracketed line.
+    line_writer& nested(const char* key, const std::string& text) {
+        m_out += key;
+        m_out += "=[" + text + "];";
+        return *this;
+    }
+    std::string str() const { return m_out; }
+
+private:
+    std::string m_out;
+};
+
+std::string type_text(const Type& t) {
+    return line_writer("type")
+        .field("kind", static_cast<int>(t.kind))
+        .field("length", t.length)
+        .field("precision", t.precision)
+        .field("scale", t.scale)
+        .field("tz", t.timezone)
+        .field("dims", t.array_dimensions)
+        .field("name", t.name)
+        .field("values", t.enum_values)
+        .str();
+}
+
+std::string fk_text(const foreign_key_options& o) {
+    return line_writer("fk")
+        .field("ondelete", o.ondelete)
+        .field("onupdate", o.onupdate)
+        .field("deferrable", o.deferrable)
+        .field("initially", o.initially)
+        .field("match", o.match)
+        .field("source_schema", o.source_schema)
+        .field("referent_schema", o.referent_schema)
+        .str();
+}
+
+std::string column_text(const Column& c) {
+    return line_writer("column")
+        .field("name", c.name)
+        .nested("type", type_text(c.type))
+        .field("nullable", c.is_nullable)
+        .field("pk", c.is_primary_key)
+        .field("unique", c.is_unique)
+        .field("index", c.is_indexed)
+        .field("autoincrement", c.auto_increment)
+        .field("has_default", c.has_server_default)
+        .field("default_is_sql", c.server_default_is_sql)
+        .field("default", c.server_default_text)
+        .field("comment", c.comment_text)
+        .field("identity", c.has_identity)
+        .field("identity_always", c.identity_opts.always)
+        .field("identity_start", c.identity_opts.start)
+        .field("identity_increment", c.identity_opts.increment)
+        .field("fk_target", c.foreign_key_target)
+        .nested("fk", fk_text(c.foreign_key_opts))
+        .str();
+}
+
+std::string constraint_text(const Constraint& c) {
+    return line_writer("constraint")
+        .field("kind", static_cast<int>(c.kind))
+        .field("name", c.name)
+        .field("columns", c.columns)
+        .field("expression", c.expression)
+        .field("referent_table", c.referent_table)
+        .field("referent_columns", c.referent_columns)
+        .nested("fk", fk_text(c.fk))
+        .str();
+}
+
+struct canonical_visitor {
+    std::string operator()(const op::create_table& o) const {
+        line_writer w("create_table");
+        w.field("schema", o.schema).field("name", o.name);
+        for (const auto& c : o.columns) w.nested("column", column_text(c));
+        for (const auto& c : o.constraints) w.nested("constraint", constraint_text(c));
+        return w.field("comment", o.comment).field("if_not_exists", o.if_not_exists).str();
+    }
+    std::string operator()(const op::drop_table& o) const {
+        return line_writer("drop_table")
+            .field("schema", o.schema)
+            .field("name", o.name)
+            .field("if_exists", o.if_exists)
+            .field("cascade", o.cascade)
+            .str();
+    }
+    std::string operator()(const op::add_column& o) const {
+        return line_writer("add_column")
+            .field("schema", o.schema)
+            .field("table", o.table)
+            .nested("column", column_text(o.column))
+            .field("if_not_exists", o.if_not_exists)
+            .str();
+    }
+    std::string operator()(const op::drop_column& o) const {
+        return line_writer("drop_column")
+            .field("schema", o.schema)
+            .field("table", o.table)
+            .field("column", o.column)
+            .field("if_exists", o.if_exists)
+            .field("cascade", o.cascade)
+            .str();
+    }
+    std::string operator()(const op::create_index& o) const {
+        const auto& x = o.options;
+        return line_writer("create_index")
+            .field("schema", o.schema)
+            .field("name", o.name)
+            .field("table", o.table)
+            .field("columns", o.columns)
+            .field("unique", x.unique)
+            .field("where", x.where)
+            .field("method", x.method)
+            .field("include", x.include)
+            .field("concurrently", x.concurrently)
+            .field("if_not_exists", x.if_not_exists)
+            .str();
+    }
+    std::string operator()(const op::drop_index& o) const {
+        return line_writer("drop_index")
+            .field("schema", o.schema)
+            .field("name", o.name)
+            .field("concurrently", o.concurrently)
+            .field("if_exists", o.if_exists)
+            .field("cascade", o.cascade)
+            .str();
+    }
+    std::string operator()(const op::add_constraint& o) const {
+        return line_writer("add_constraint")
+            .field("schema", o.schema)
+            .field("table", o.table)
+            .nested("constraint", constraint_text(o.constraint))
+            .field("not_valid", o.not_valid)
+            .str();
+    }
+    std::string operator()(const op::drop_constraint& o) const {
+        return line_writer("drop_constraint")
+            .field("schema", o.schema)
+            .field("table", o.table)
+            .field("name", o.name)
+            .field("if_exists", o.if_exists)
+            .field("cascade", o.cascade)
+            .str();
+    }
+    std::string operator()(const op::execute& o) const { return line_writer("execute").field("sql", o.sql).str(); }
+};
+
+}  // namespace
+
+std::string canonical_text(const std::vector<op::operation>& operations) {
+    std::string out;
+    for (const auto& o : operations) out += std::visit(canonical_visitor{}, o) + "\n";
+    return out;
+}
+
+}  // namespace retort
