@@ -1,13 +1,30 @@
 // The one header a revision includes. Standard library only (<string>, <vector>):
 // a project with thousands of revisions compiles this header thousands of times,
 // so every function here is declared, not defined; the work lives in libretort_dsl.
+// Names are taken as std::string_view and lists as `names`, and the value types' copy, move and
+// destructor are declared here and defined in dsl/src: a call site in a revision is then a few
+// calls rather than inlined std::string and std::vector code, which would triple the compile
+// time of every revision at -O2 (bench/README.md measures it).
 #pragma once
 
 #include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace retort {
+
+/// A list of names as a parameter: a braced list of literals (`{"a", "b"}`) or a
+/// std::vector<std::string>, copied out of line.
+class names {
+public:
+    names(std::initializer_list<std::string_view> items);
+    names(std::vector<std::string> items);
+    names(const names&);
+    names(names&&) noexcept;
+    ~names();
+    std::vector<std::string> items;
+};
 
 // ---------------------------------------------------------------- types
 
@@ -21,6 +38,11 @@ enum class type_kind : unsigned char {
 /// the constructor is explicit and takes a kind, so a string can never stand where a type is expected.
 struct Type {
     explicit Type(type_kind k) noexcept : kind(k) {}
+    Type(const Type&);
+    Type(Type&&) noexcept;
+    Type& operator=(const Type&);
+    Type& operator=(Type&&) noexcept;
+    ~Type();
     type_kind kind;
     int length = -1;                      ///< varchar(n) / char(n); -1: none
     int precision = -1;                   ///< numeric(p, s), float(p), time(p), timestamp(p)
@@ -50,20 +72,21 @@ Type JSON();
 Type JSONB();
 Type LargeBinary();
 Type ARRAY(Type element, int dimensions = 1);
-Type Enum(std::string name, std::vector<std::string> values);
+Type Enum(std::string_view name, names values);
 /// Escape hatch: the SQL text of any type PostgreSQL knows ("tsvector", "inet", "citext").
-Type raw_type(std::string sql);
+Type raw_type(std::string_view sql);
 
 /// SQL text used verbatim (`now()`, `lower(email)`), as opposed to a quoted literal.
 struct sql_text {
     std::string text;
 };
-sql_text sql(std::string text);
+sql_text sql(std::string_view text);
 
 // ---------------------------------------------------------------- columns and constraints
 
 /// Referential options shared by inline and table-level foreign keys and `create_foreign_key`.
 struct foreign_key_options {
+    ~foreign_key_options();
     std::string ondelete;      ///< CASCADE, SET NULL, RESTRICT, NO ACTION, SET DEFAULT
     std::string onupdate;
     bool deferrable = false;
@@ -83,18 +106,23 @@ struct identity_options {
 /// One column of `create_table` or `add_column`: `Column("email", String(255)).nullable(false)`.
 class Column {
 public:
-    Column(std::string name, Type type);
+    Column(std::string_view name, Type type);
+    Column(const Column&);
+    Column(Column&&) noexcept;
+    Column& operator=(const Column&);
+    Column& operator=(Column&&) noexcept;
+    ~Column();
 
     Column& primary_key(bool on = true);
     Column& nullable(bool on);
     Column& unique(bool on = true);
     Column& index(bool on = true);                 ///< like SQLAlchemy's index=True: ix_<table>_<column>
-    Column& server_default(std::string literal);   ///< rendered as a quoted literal: DEFAULT 'x'
+    Column& server_default(std::string_view literal);   ///< rendered as a quoted literal: DEFAULT 'x'
     Column& server_default(sql_text expression);   ///< rendered verbatim: DEFAULT now()
-    Column& comment(std::string text);
+    Column& comment(std::string_view text);
     Column& autoincrement(bool on);                ///< false keeps an integer primary key from becoming SERIAL
     Column& identity(identity_options options = {});
-    Column& foreign_key(std::string table_dot_column, foreign_key_options options = {});
+    Column& foreign_key(std::string_view table_dot_column, foreign_key_options options = {});
 
     std::string name;
     Type type;
@@ -119,6 +147,11 @@ enum class constraint_kind : unsigned char { primary_key, unique, check, foreign
 /// CheckConstraint() and ForeignKeyConstraint().
 struct Constraint {
     explicit Constraint(constraint_kind k) noexcept : kind(k) {}
+    Constraint(const Constraint&);
+    Constraint(Constraint&&) noexcept;
+    Constraint& operator=(const Constraint&);
+    Constraint& operator=(Constraint&&) noexcept;
+    ~Constraint();
     constraint_kind kind;
     std::string name;
     std::vector<std::string> columns;
@@ -128,11 +161,11 @@ struct Constraint {
     foreign_key_options fk;
 };
 
-Constraint PrimaryKeyConstraint(std::vector<std::string> columns, std::string name = {});
-Constraint UniqueConstraint(std::vector<std::string> columns, std::string name = {});
-Constraint CheckConstraint(std::string expression, std::string name = {});
-Constraint ForeignKeyConstraint(std::vector<std::string> columns, std::string referent_table,
-                                std::vector<std::string> referent_columns, std::string name = {},
+Constraint PrimaryKeyConstraint(names columns, std::string_view name = {});
+Constraint UniqueConstraint(names columns, std::string_view name = {});
+Constraint CheckConstraint(std::string_view expression, std::string_view name = {});
+Constraint ForeignKeyConstraint(names columns, std::string_view referent_table, names referent_columns,
+                                std::string_view name = {},
                                 foreign_key_options options = {});
 
 /// What `create_table` takes: a column or a table-level constraint, in any order.
@@ -140,6 +173,9 @@ class TableElement {
 public:
     TableElement(Column column);
     TableElement(Constraint constraint);
+    TableElement(const TableElement&);
+    TableElement(TableElement&&) noexcept;
+    ~TableElement();
     bool is_column;
     Column column;
     Constraint constraint;
@@ -149,29 +185,34 @@ public:
 // One struct per operation, so `{.unique = true}` compiles for create_index and not for drop_table.
 
 struct table_options {
+    ~table_options();
     std::string schema;
     std::string comment;
     bool if_not_exists = false;
 };
 
 struct drop_table_options {
+    ~drop_table_options();
     std::string schema;
     bool if_exists = false;
     bool cascade = false;
 };
 
 struct column_options {
+    ~column_options();
     std::string schema;
     bool if_not_exists = false;
 };
 
 struct drop_column_options {
+    ~drop_column_options();
     std::string schema;
     bool if_exists = false;
     bool cascade = false;
 };
 
 struct index_options {
+    ~index_options();
     bool unique = false;
     std::string schema;
     std::string where;                 ///< partial index predicate
@@ -182,6 +223,7 @@ struct index_options {
 };
 
 struct drop_index_options {
+    ~drop_index_options();
     std::string schema;
     bool concurrently = false;
     bool if_exists = false;
@@ -189,12 +231,14 @@ struct drop_index_options {
 };
 
 struct drop_constraint_options {
+    ~drop_constraint_options();
     std::string schema;
     bool if_exists = false;
     bool cascade = false;
 };
 
 struct foreign_key_constraint_options {
+    ~foreign_key_constraint_options();
     std::string ondelete;
     std::string onupdate;
     bool deferrable = false;
@@ -215,19 +259,21 @@ class ops {
 public:
     explicit ops(detail::op_list& list) noexcept : m_list(&list) {}
 
-    void create_table(std::string name, std::vector<TableElement> elements, table_options options = {});
-    void drop_table(std::string name, drop_table_options options = {});
-    void add_column(std::string table, Column column, column_options options = {});
-    void drop_column(std::string table, std::string column, drop_column_options options = {});
-    void create_index(std::string name, std::string table, std::vector<std::string> columns,
+    void create_table(std::string_view name, std::initializer_list<TableElement> elements,
+                      table_options options = {});
+    void create_table(std::string_view name, const std::vector<TableElement>& elements, table_options options = {});
+    void drop_table(std::string_view name, drop_table_options options = {});
+    void add_column(std::string_view table, Column column, column_options options = {});
+    void drop_column(std::string_view table, std::string_view column, drop_column_options options = {});
+    void create_index(std::string_view name, std::string_view table, names columns,
                       index_options options = {});
-    void drop_index(std::string name, drop_index_options options = {});
-    void create_foreign_key(std::string name, std::string source_table, std::string referent_table,
-                            std::vector<std::string> local_columns, std::vector<std::string> remote_columns,
+    void drop_index(std::string_view name, drop_index_options options = {});
+    void create_foreign_key(std::string_view name, std::string_view source_table, std::string_view referent_table,
+                            names local_columns, names remote_columns,
                             foreign_key_constraint_options options = {});
-    void drop_constraint(std::string name, std::string table, drop_constraint_options options = {});
+    void drop_constraint(std::string_view name, std::string_view table, drop_constraint_options options = {});
     /// Raw SQL, sent as written.
-    void execute(std::string sql);
+    void execute(std::string_view sql);
 
 private:
     detail::op_list* m_list;
