@@ -154,6 +154,13 @@ else:
 
 
 def write(path, text):
+    """Writes only a changed file, so regenerating the same graph rebuilds nothing."""
+    try:
+        with open(path) as f:
+            if f.read() == text:
+                return
+    except FileNotFoundError:
+        pass
     with open(path, "w") as f:
         f.write(text)
 
@@ -165,14 +172,12 @@ def generate(shape, count, out):
     versions_dir = os.path.join(out, "alembic", "versions")
     os.makedirs(retort_dir, exist_ok=True)
     os.makedirs(versions_dir, exist_ok=True)
-    for d in (retort_dir, versions_dir):
-        for name in os.listdir(d):
-            if name.endswith((".cpp", ".py")):
-                os.remove(os.path.join(d, name))
+    written = set()
     for i in range(count):
         n = i + 1
         rev = revision_id(shape, i)
         parents = [revision_id(shape, p) for p in parents_of(shape, i)]
+        written.update({f"{rev}_create_table_t_{n:05d}.cpp", f"{rev}_create_table_t_{n:05d}.py"})
         write(os.path.join(retort_dir, f"{rev}_create_table_t_{n:05d}.cpp"),
               RETORT_TEMPLATE.format(n=n, rev=rev, parents=" " + ", ".join(parents) if parents else ""))
         if not parents:
@@ -183,6 +188,10 @@ def generate(shape, count, out):
             down = "(" + ", ".join(f'"{p}"' for p in parents) + ")"
         write(os.path.join(versions_dir, f"{rev}_create_table_t_{n:05d}.py"),
               ALEMBIC_TEMPLATE.format(n=n, rev=rev, revises=", ".join(parents), down=down))
+    for d in (retort_dir, versions_dir):
+        for name in os.listdir(d):
+            if name.endswith((".cpp", ".py")) and name not in written:
+                os.remove(os.path.join(d, name))
     write(os.path.join(out, "alembic", "alembic.ini"), ALEMBIC_INI)
     write(os.path.join(out, "alembic", "env.py"), ALEMBIC_ENV)
     return count

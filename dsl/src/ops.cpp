@@ -1,4 +1,5 @@
-// The recorder: each call appends one plain operation value; nothing else happens here.
+// The recorder: each call appends one plain operation value (and where it was written);
+// nothing else happens here.
 #include <retort/operations.hpp>
 
 #include <utility>
@@ -14,12 +15,19 @@ void split_qualified(std::string& schema, std::string& name) {
     schema = name.substr(0, dot);
     name = name.substr(dot + 1);
 }
+}  // namespace
 
+void detail::op_list::add(op::operation o, const source_location& where) {
+    items.push_back(std::move(o));
+    origins.push_back({where.file_name(), static_cast<unsigned>(where.line())});
+}
+
+namespace {
 op::create_table make_create_table(std::string_view name, const TableElement* begin, const TableElement* end,
                                    table_options& options) {
     op::create_table o;
     o.schema = std::move(options.schema);
-    o.name = name;
+    o.name = std::string(name);
     split_qualified(o.schema, o.name);
     for (const auto* e = begin; e != end; ++e) {
         if (e->is_column) o.columns.push_back(e->column);
@@ -39,76 +47,201 @@ drop_column_options::~drop_column_options() = default;
 index_options::~index_options() = default;
 drop_index_options::~drop_index_options() = default;
 drop_constraint_options::~drop_constraint_options() = default;
+schema_options::~schema_options() = default;
+alter_column_options::~alter_column_options() = default;
+unique_constraint_options::~unique_constraint_options() = default;
+check_constraint_options::~check_constraint_options() = default;
+exclude_constraint_options::~exclude_constraint_options() = default;
+enum_options::~enum_options() = default;
+drop_enum_options::~drop_enum_options() = default;
+enum_value_options::~enum_value_options() = default;
 foreign_key_constraint_options::~foreign_key_constraint_options() = default;
 
-void ops::create_table(std::string_view name, std::initializer_list<TableElement> elements, table_options options) {
-    m_list->items.emplace_back(make_create_table(name, elements.begin(), elements.end(), options));
+void ops::create_table(std::string_view name, std::initializer_list<TableElement> elements, table_options options,
+                       source_location where) {
+    m_list->add(make_create_table(name, elements.begin(), elements.end(), options), where);
 }
 
-void ops::create_table(std::string_view name, const std::vector<TableElement>& elements, table_options options) {
-    m_list->items.emplace_back(make_create_table(name, elements.data(), elements.data() + elements.size(), options));
+void ops::create_table(std::string_view name, const std::vector<TableElement>& elements, table_options options,
+                       source_location where) {
+    m_list->add(make_create_table(name, elements.data(), elements.data() + elements.size(), options), where);
 }
 
-void ops::drop_table(std::string_view name, drop_table_options options) {
+void ops::drop_table(std::string_view name, drop_table_options options, source_location where) {
     op::drop_table o{std::move(options.schema), std::string(name), options.if_exists, options.cascade};
     split_qualified(o.schema, o.name);
-    m_list->items.emplace_back(std::move(o));
+    m_list->add(std::move(o), where);
 }
 
-void ops::add_column(std::string_view table, Column column, column_options options) {
+void ops::rename_table(std::string_view old_name, std::string_view new_name, schema_options options, source_location where) {
+    op::rename_table o{std::move(options.schema), std::string(old_name), std::string(new_name)};
+    split_qualified(o.schema, o.old_name);
+    m_list->add(std::move(o), where);
+}
+
+void ops::create_table_comment(std::string_view table, std::string_view comment, schema_options options,
+                               source_location where) {
+    op::table_comment o{std::move(options.schema), std::string(table), std::string(comment)};
+    split_qualified(o.schema, o.table);
+    m_list->add(std::move(o), where);
+}
+
+void ops::drop_table_comment(std::string_view table, schema_options options, source_location where) {
+    create_table_comment(table, {}, std::move(options), where);
+}
+
+void ops::add_column(std::string_view table, Column column, column_options options, source_location where) {
     op::add_column o{std::move(options.schema), std::string(table), std::move(column), options.if_not_exists};
     split_qualified(o.schema, o.table);
-    m_list->items.emplace_back(std::move(o));
+    m_list->add(std::move(o), where);
 }
 
-void ops::drop_column(std::string_view table, std::string_view column, drop_column_options options) {
+void ops::drop_column(std::string_view table, std::string_view column, drop_column_options options, source_location where) {
     op::drop_column o{std::move(options.schema), std::string(table), std::string(column), options.if_exists,
                       options.cascade};
     split_qualified(o.schema, o.table);
-    m_list->items.emplace_back(std::move(o));
+    m_list->add(std::move(o), where);
 }
 
-void ops::create_index(std::string_view name, std::string_view table, names columns, index_options options) {
+void ops::alter_column(std::string_view table, std::string_view column, alter_column_options options, source_location where) {
+    op::alter_column o{std::move(options.schema), std::string(table), std::string(column), std::move(options)};
+    o.options.schema.clear();
+    split_qualified(o.schema, o.table);
+    m_list->add(std::move(o), where);
+}
+
+void ops::create_enum(std::string_view name, names values, enum_options options,
+                      source_location where) {
+    op::create_enum o{std::move(options.schema), std::string(name), std::move(values.items)};
+    split_qualified(o.schema, o.name);
+    m_list->add(std::move(o), where);
+}
+
+void ops::drop_enum(std::string_view name, drop_enum_options options, source_location where) {
+    op::drop_enum o{std::move(options.schema), std::string(name), options.if_exists, options.cascade};
+    split_qualified(o.schema, o.name);
+    m_list->add(std::move(o), where);
+}
+
+void ops::add_enum_value(std::string_view enum_name, std::string_view value, enum_value_options options,
+                         source_location where) {
+    op::add_enum_value o{std::move(options.schema), std::string(enum_name), std::string(value),
+                         std::move(options.before), std::move(options.after), options.if_not_exists};
+    split_qualified(o.schema, o.name);
+    m_list->add(std::move(o), where);
+}
+
+namespace {
+op::add_constraint table_constraint(std::string schema, std::string table, Constraint c, bool not_valid = false) {
+    op::add_constraint o{std::move(schema), std::move(table), std::move(c), not_valid};
+    split_qualified(o.schema, o.table);
+    return o;
+}
+}  // namespace
+
+void ops::create_primary_key(std::string_view name, std::string_view table, names columns,
+                             schema_options options, source_location where) {
+    m_list->add(table_constraint(std::move(options.schema), std::string(table),
+                                 PrimaryKeyConstraint(std::move(columns.items), name)),
+                where);
+}
+
+void ops::create_unique_constraint(std::string_view name, std::string_view table, names columns,
+                                   unique_constraint_options options, source_location where) {
+    Constraint c = UniqueConstraint(std::move(columns.items), name);
+    c.fk.deferrable = options.deferrable;
+    c.fk.initially = std::move(options.initially);
+    m_list->add(table_constraint(std::move(options.schema), std::string(table), std::move(c)), where);
+}
+
+void ops::create_check_constraint(std::string_view name, std::string_view table, std::string_view condition,
+                                  check_constraint_options options, source_location where) {
+    m_list->add(table_constraint(std::move(options.schema), std::string(table),
+                                 CheckConstraint(condition, name), options.not_valid),
+                where);
+}
+
+void ops::create_foreign_key(std::string_view name, std::string_view source_table, std::string_view referent_table,
+                             names local_columns, names remote_columns,
+                             foreign_key_constraint_options options, source_location where) {
+    Constraint c = ForeignKeyConstraint(std::move(local_columns.items), referent_table,
+                                        std::move(remote_columns.items), name,
+                                        {std::move(options.ondelete), std::move(options.onupdate),
+                                         options.deferrable, std::move(options.initially),
+                                         std::move(options.match), {}, std::move(options.referent_schema)});
+    m_list->add(table_constraint(std::move(options.source_schema), std::string(source_table), std::move(c),
+                                 options.not_valid),
+                where);
+}
+
+void ops::create_exclude_constraint(std::string_view name, std::string_view table, std::vector<exclude_element> elements,
+                                    exclude_constraint_options options, source_location where) {
+    op::add_exclude_constraint o{std::move(options.schema), std::string(table),          std::string(name),
+                                 std::move(elements),       std::move(options.using_method), std::move(options.where),
+                                 options.deferrable,        std::move(options.initially)};
+    split_qualified(o.schema, o.table);
+    m_list->add(std::move(o), where);
+}
+
+void ops::validate_constraint(std::string_view name, std::string_view table, schema_options options, source_location where) {
+    op::validate_constraint o{std::move(options.schema), std::string(table), std::string(name)};
+    split_qualified(o.schema, o.table);
+    m_list->add(std::move(o), where);
+}
+
+void ops::drop_constraint(std::string_view name, std::string_view table, drop_constraint_options options,
+                          source_location where) {
+    op::drop_constraint o{std::move(options.schema), std::string(table), std::string(name), options.if_exists,
+                          options.cascade};
+    split_qualified(o.schema, o.table);
+    m_list->add(std::move(o), where);
+}
+
+void ops::create_index(std::string_view name, std::string_view table, names columns,
+                       index_options options, source_location where) {
     op::create_index o{std::move(options.schema), std::string(name), std::string(table), std::move(columns.items),
                        std::move(options)};
     o.options.schema.clear();
     split_qualified(o.schema, o.table);
-    m_list->items.emplace_back(std::move(o));
+    m_list->add(std::move(o), where);
 }
 
-void ops::drop_index(std::string_view name, drop_index_options options) {
+void ops::drop_index(std::string_view name, drop_index_options options, source_location where) {
     op::drop_index o{std::move(options.schema), std::string(name), options.concurrently, options.if_exists,
                      options.cascade};
     split_qualified(o.schema, o.name);
-    m_list->items.emplace_back(std::move(o));
+    m_list->add(std::move(o), where);
 }
 
-void ops::create_foreign_key(std::string_view name, std::string_view source_table, std::string_view referent_table,
-                             names local_columns, names remote_columns, foreign_key_constraint_options options) {
-    Constraint c = ForeignKeyConstraint(std::move(local_columns), referent_table, std::move(remote_columns), name,
-                                        {std::move(options.ondelete), std::move(options.onupdate),
-                                         options.deferrable, std::move(options.initially),
-                                         std::move(options.match), {}, std::move(options.referent_schema)});
-    op::add_constraint o{std::move(options.source_schema), std::string(source_table), std::move(c),
-                         options.not_valid};
+void ops::execute(std::string_view sql_text, std::vector<value> params, source_location where) {
+    m_list->add(op::execute{std::string(sql_text), std::move(params)}, where);
+}
+
+void ops::bulk_insert(std::string_view table, names columns, std::vector<std::vector<value>> rows,
+                      schema_options options, source_location where) {
+    op::bulk_insert o{std::move(options.schema), std::string(table), std::move(columns.items), std::move(rows)};
     split_qualified(o.schema, o.table);
-    m_list->items.emplace_back(std::move(o));
+    m_list->add(std::move(o), where);
 }
 
-void ops::drop_constraint(std::string_view name, std::string_view table, drop_constraint_options options) {
-    op::drop_constraint o{std::move(options.schema), std::string(table), std::string(name), options.if_exists,
-                          options.cascade};
-    split_qualified(o.schema, o.table);
-    m_list->items.emplace_back(std::move(o));
+void ops::run_code(void (*fn)(connection&), source_location where) { m_list->add(op::run_code{fn}, where); }
+
+autocommit_scope ops::autocommit_block(source_location where) { return autocommit_scope(*m_list, where); }
+
+autocommit_scope::autocommit_scope(detail::op_list& list, source_location where) noexcept
+    : m_list(&list), m_where(where) {
+    m_list->add(op::begin_autocommit{}, m_where);
 }
 
-void ops::execute(std::string_view sql_text) { m_list->items.emplace_back(op::execute{std::string(sql_text)}); }
+autocommit_scope::~autocommit_scope() { m_list->add(op::end_autocommit{}, m_where); }
 
-std::vector<op::operation> record(void (*fn)(ops&)) {
+recording record_with_origins(void (*fn)(ops&)) {
     detail::op_list list;
     ops recorder{list};
     fn(recorder);
-    return std::move(list.items);
+    return {std::move(list.items), std::move(list.origins)};
 }
+
+std::vector<op::operation> record(void (*fn)(ops&)) { return record_with_origins(fn).operations; }
 
 }  // namespace retort
