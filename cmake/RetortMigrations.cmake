@@ -23,10 +23,16 @@ function(add_migrations target dir)
     set(_cli Retort::cli)
   endif()
 
+  # The file list is an input too: deleting a revision leaves no newer file behind, but changes
+  # the list (rewritten only when it changes), so the registry stops naming the deleted one.
+  set(_list "${CMAKE_CURRENT_BINARY_DIR}/${target}_revisions.txt")
+  string(REPLACE ";" "\n" _names "${_revisions}")
+  file(CONFIGURE OUTPUT "${_list}" CONTENT "${_names}\n" @ONLY)
+
   set(_registry "${CMAKE_CURRENT_BINARY_DIR}/${target}_registry.cpp")
   add_custom_command(OUTPUT "${_registry}"
     COMMAND ${_tool} "${_dir}" "${_registry}"
-    DEPENDS ${_revisions} ${_tool}
+    DEPENDS ${_revisions} "${_list}" ${_tool}
     COMMENT "Checking the revision graph of ${_dir}"
     VERBATIM)
 

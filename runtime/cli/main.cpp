@@ -70,8 +70,10 @@ int run(int argc, char** argv) {
         if (name != c.name) continue;
         if (url.empty())
             if (const char* env = std::getenv("DATABASE_URL")) url = env;
-        loaded_revisions revisions = load_registry();
-        cli::context ctx{url, {version_schema, version_table}, &revisions};
+        // Deliberately never freed: the process ends with the command, and tearing down the graph
+        // of 10,000 revisions took a fifth of `runner heads` (bench/README.md).
+        loaded_revisions* revisions = new loaded_revisions(load_registry());
+        cli::context ctx{url, {version_schema, version_table}, revisions};
         return c.run(ctx, rest);
     }
     throw usage_error("unknown command '" + name + "' (see 'runner --help')");
@@ -80,6 +82,9 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The runner writes through std::cout only; unsynchronised, a long `history` or `--sql`
+    // is one buffered write instead of a stdio call per piece.
+    std::ios::sync_with_stdio(false);
     try {
         return run(argc, argv);
     } catch (const retort::error& e) {
