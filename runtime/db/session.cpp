@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/redact.hpp"
+#include "db/live_connection.hpp"
 #include "render/quoting.hpp"
 
 #include <libpq-fe.h>
@@ -61,6 +62,13 @@ std::int64_t lock_key(const std::string& text) {
         h *= 1099511628211ull;
     }
     return static_cast<std::int64_t>(h);
+}
+
+/// Bound parameters and C++ code cannot go through the pipeline; such a block runs statement by statement.
+bool needs_one_by_one(const plan::block& block) {
+    for (const auto& s : block.statements)
+        if (s.code || !s.params.empty()) return true;
+    return false;
 }
 
 }  // namespace
@@ -128,11 +136,20 @@ void session::run(const plan::step_program& program) {
                 for (const auto& s : block.statements) {
                     current = &s;
                     pqxx::nontransaction tx(m->conn);
-                    tx.exec(s.sql);
+                    execute_statement(tx, s);
                 }
                 continue;
             }
             pqxx::work tx(m->conn);
+            if (needs_one_by_one(block)) {
+                for (const auto& s : block.statements) {
+                    current = &s;
+                    execute_statement(tx, s);
+                }
+                current = nullptr;
+                tx.commit();
+                continue;
+            }
             // One round trip for the block: the pipeline sends the statements together and
             // still tells which one failed.
             pqxx::pipeline pipe(tx);
@@ -159,6 +176,12 @@ void session::run(const plan::step_program& program) {
         } catch (const pqxx::in_doubt_error& e) {
             throw error("revision " + program.revision +
                         ": the connection broke during COMMIT; check the version table before re-running");
+        } catch (const retort::error&) {
+            throw;
+        } catch (const std::exception& e) {
+            // Only a revision's own C++ (op.run_code) throws anything else here.
+            throw error("revision " + program.revision + " failed and was rolled back: its run_code threw: " +
+                        one_line(e.what()));
         }
     }
 }
