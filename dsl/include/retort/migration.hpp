@@ -77,6 +77,8 @@ struct value {
     value(double number);
     value(bool flag);
     value(sql_text expression);
+    /// A pointer would otherwise become a bool: `&n` is a mistake, not `true`.
+    value(const void*) = delete;
     kind_t kind;
     std::string text;  ///< the text, the number's digits, "true"/"false", or the SQL
 };
