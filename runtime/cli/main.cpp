@@ -18,16 +18,18 @@ using namespace retort;
 
 namespace {
 
-void print_help(const po::options_description& global) {
-    std::cout << "usage: runner [global options] COMMAND [options] [TARGET]\n\nCommands:\n";
-    for (const auto& c : cli::commands()) std::cout << "  " << c.name << std::string(12 - std::string(c.name).size(), ' ')
-                                                    << c.summary << "\n";
-    std::cout << "\nGlobal options (before or after the command):\n" << global
-              << "\nSettings come from the flags, then the environment, then retort.ini (looked for from the working\n"
-                 "directory upward), then defaults; 'runner config' shows the result.\n"
-                 "Data goes to stdout, messages to stderr. Exit codes: 0 ok, 1 failure, 2 usage error,\n"
-                 "3 several heads (heads --check).\n"
-                 "Run 'runner COMMAND --help' for a command's options and an example.\n";
+void print_help(std::ostream& out, const po::options_description& global) {
+    out << "usage: runner [global options] COMMAND [options] [TARGET]\n\nCommands:\n";
+    for (const auto& c : cli::commands()) {
+        std::string name = c.name;
+        out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 2, ' ') << c.summary << "\n";
+    }
+    out << "\nGlobal options (before or after the command):\n" << global
+        << "\nSettings come from the flags, then the environment, then retort.ini (looked for from the working\n"
+           "directory upward), then defaults; 'runner config' shows the result.\n"
+           "Data goes to stdout, messages to stderr. Exit codes: 0 ok, 1 failure, 2 usage error,\n"
+           "3 several heads (heads --check).\n"
+           "Run 'runner COMMAND --help' for a command's options and an example.\n";
 }
 
 std::optional<std::string> given(const po::variables_map& vm, const char* name) {
@@ -70,7 +72,8 @@ int run(int argc, char** argv) {
         return exit_ok;
     }
     if (rest.empty()) {
-        print_help(global);
+        // Asked for: data on stdout. Not asked for (no command): a usage error, on stderr.
+        print_help(help ? std::cout : std::cerr, global);
         return help ? exit_ok : exit_usage;
     }
     std::string name = rest.front();
