@@ -42,6 +42,7 @@ int cmd_downgrade(context& ctx, const std::vector<std::string>& args);
 int cmd_current(context& ctx, const std::vector<std::string>& args);
 int cmd_history(context& ctx, const std::vector<std::string>& args);
 int cmd_heads(context& ctx, const std::vector<std::string>& args);
+int cmd_check_revisions(context& ctx, const std::vector<std::string>& args);
 int cmd_config(context& ctx, const std::vector<std::string>& args);
 int cmd_completion(context& ctx, const std::vector<std::string>& args);
 

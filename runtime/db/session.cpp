@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/redact.hpp"
+#include "db/live_connection.hpp"
 #include "render/quoting.hpp"
 
 #include <libpq-fe.h>
@@ -73,6 +74,13 @@ std::int64_t lock_key(const std::string& text) {
     return static_cast<std::int64_t>(h);
 }
 
+/// Bound parameters and C++ code cannot go through the pipeline; such a block runs statement by statement.
+bool needs_one_by_one(const plan::block& block) {
+    for (const auto& s : block.statements)
+        if (s.code || !s.params.empty()) return true;
+    return false;
+}
+
 }  // namespace
 
 struct session::impl {
@@ -141,19 +149,19 @@ void session::run(const plan::step_program& program) {
                     current = &s;
                     pqxx::nontransaction tx(m->conn);
                     auto start = clock::now();
-                    tx.exec(s.sql);
+                    execute_statement(tx, s);
                     if (m_observer) m_observer(s.sql, seconds_since(start));
                 }
                 continue;
             }
             pqxx::work tx(m->conn);
-            if (m_observer) {
-                // Watched (--echo): one statement at a time, so each has a time of its own.
+            // Watched (--echo): one statement at a time too, so each has a time of its own.
+            if (m_observer || needs_one_by_one(block)) {
                 for (const auto& s : block.statements) {
                     current = &s;
                     auto start = clock::now();
-                    tx.exec(s.sql);
-                    m_observer(s.sql, seconds_since(start));
+                    execute_statement(tx, s);
+                    if (m_observer) m_observer(s.sql, seconds_since(start));
                 }
                 current = nullptr;
                 tx.commit();
@@ -185,6 +193,12 @@ void session::run(const plan::step_program& program) {
         } catch (const pqxx::in_doubt_error& e) {
             throw error("revision " + program.revision +
                         ": the connection broke during COMMIT; check the version table before re-running");
+        } catch (const retort::error&) {
+            throw;
+        } catch (const std::exception& e) {
+            // Only a revision's own C++ (op.run_code) throws anything else here.
+            throw error("revision " + program.revision + " failed and was rolled back: its run_code threw: " +
+                        one_line(e.what()));
         }
     }
 }
