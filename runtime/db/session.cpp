@@ -155,8 +155,9 @@ void session::run(const plan::step_program& program) {
                 continue;
             }
             pqxx::work tx(m->conn);
-            // Watched (--echo): one statement at a time too, so each has a time of its own.
             if (m_observer || needs_one_by_one(block)) {
+                // Bound parameters and C++ code cannot be pipelined; watched runs (--echo) go one
+                // statement at a time so each has a time of its own.
                 for (const auto& s : block.statements) {
                     current = &s;
                     auto start = clock::now();
