@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 #include <pqxx/pqxx>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <iostream>
@@ -52,6 +53,15 @@ void check_conninfo(const std::string& conninfo) {
     for (PQconninfoOption* o = options; o->keyword; ++o)
         if (std::string(o->keyword) == "password" && o->val) register_secret(o->val);
     PQconninfoFree(options);
+}
+
+using clock = std::chrono::steady_clock;
+
+double seconds_since(clock::time_point& since) {
+    auto now = clock::now();
+    double s = std::chrono::duration<double>(now - since).count();
+    since = now;
+    return s;
 }
 
 /// FNV-1a: a fixed, documented key, the same from every runner and every release.
@@ -121,7 +131,9 @@ void session::lock_migrations(const render::version_table& table) {
 void session::execute(const std::string& sql) {
     try {
         pqxx::nontransaction tx(m->conn);
+        auto start = clock::now();
         tx.exec(sql);
+        if (m_observer) m_observer(sql, seconds_since(start));
     } catch (const pqxx::sql_error& e) {
         throw database_error(one_line(e.what()) + " in statement: " + shorten(sql), e.sqlstate());
     }
@@ -136,15 +148,21 @@ void session::run(const plan::step_program& program) {
                 for (const auto& s : block.statements) {
                     current = &s;
                     pqxx::nontransaction tx(m->conn);
+                    auto start = clock::now();
                     execute_statement(tx, s);
+                    if (m_observer) m_observer(s.sql, seconds_since(start));
                 }
                 continue;
             }
             pqxx::work tx(m->conn);
-            if (needs_one_by_one(block)) {
+            if (m_observer || needs_one_by_one(block)) {
+                // Bound parameters and C++ code cannot be pipelined; watched runs (--echo) go one
+                // statement at a time so each has a time of its own.
                 for (const auto& s : block.statements) {
                     current = &s;
+                    auto start = clock::now();
                     execute_statement(tx, s);
+                    if (m_observer) m_observer(s.sql, seconds_since(start));
                 }
                 current = nullptr;
                 tx.commit();

@@ -15,7 +15,8 @@ int cmd_check_revisions(context& ctx, const std::vector<std::string>& args) {
     boost::program_options::options_description desc;
     if (!parse_command("check-revisions",
                        "runner check-revisions\n\nRecords every revision (no database) and reports an index on no "
-                       "columns, a foreign key whose column lists differ in length, and the like, with file and line.",
+                       "columns, a foreign key whose column lists differ in length, and the like, with file and line.\n"
+                       "Example: runner check-revisions",
                        desc, {}, args))
         return exit_ok;
     const auto& g = ctx.revisions->graph;
