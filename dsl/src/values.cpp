@@ -11,6 +11,9 @@ value::value(std::string t) : kind(kind_t::text), text(std::move(t)) {}
 value::value(int n) : kind(kind_t::number), text(std::to_string(n)) {}
 value::value(long n) : kind(kind_t::number), text(std::to_string(n)) {}
 value::value(long long n) : kind(kind_t::number), text(std::to_string(n)) {}
+value::value(unsigned n) : kind(kind_t::number), text(std::to_string(n)) {}
+value::value(unsigned long n) : kind(kind_t::number), text(std::to_string(n)) {}
+value::value(unsigned long long n) : kind(kind_t::number), text(std::to_string(n)) {}
 value::value(bool b) : kind(kind_t::boolean), text(b ? "true" : "false") {}
 value::value(sql_text e) : kind(kind_t::sql), text(std::move(e.text)) {}
 

@@ -165,6 +165,7 @@ TEST_CASE("execute binds parameters online and inlines them as literals for --sq
     CHECK(s[0].sql == "UPDATE t SET a = $1, b = $2, c = $3, d = $4 WHERE e = '$1' AND f = $10");
     REQUIRE(s[0].params.size() == 4);
     CHECK(s[0].params[1].text == "5");
+    CHECK(sql_of([](ops& op) { op.execute("SELECT $1, $2", {std::size_t{7}, 8u}); }) == "SELECT '7', '8';\n");
     CHECK(render::offline_text(s[0]) ==
           "UPDATE t SET a = 'it''s', b = '5', c = 'true', d = NULL WHERE e = '$1' AND f = $10");
     CHECK(sql_of([](ops& op) { op.execute("VACUUM"); }) == "VACUUM;\n");

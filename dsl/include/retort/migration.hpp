@@ -100,6 +100,9 @@ struct value {
     value(int number);
     value(long number);
     value(long long number);
+    value(unsigned number);
+    value(unsigned long number);
+    value(unsigned long long number);
     value(double number);
     value(bool flag);
     value(sql_text expression);
