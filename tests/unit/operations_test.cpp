@@ -55,6 +55,17 @@ TEST_CASE("table-level constraints: unique, check and foreign keys with every re
                 "ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED\n);\n");
     CHECK(sql_of([](ops& op) { op.create_table("t", {Column("u", Integer()).foreign_key("auth.users.id")}); }) ==
           "CREATE TABLE t (\n    u INTEGER,\n    FOREIGN KEY(u) REFERENCES auth.users (id)\n);\n");
+    CHECK(sql_of([](ops& op) {
+              op.create_table("t", {Column("u", Integer()).foreign_key(
+                                       "users.id", {.ondelete = "CASCADE", .deferrable = true, .referent_schema = "a"})});
+          }) == "CREATE TABLE t (\n    u INTEGER,\n    FOREIGN KEY(u) REFERENCES a.users (id) ON DELETE CASCADE "
+                "DEFERRABLE\n);\n");
+    CHECK(sql_of([](ops& op) {
+              op.create_foreign_key("fk", "t", "u", {"a", "b"}, {"x", "y"},
+                                    {.ondelete = "NO ACTION", .deferrable = true, .initially = "DEFERRED"});
+          }) == "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY(a, b) REFERENCES u (x, y) ON DELETE NO ACTION "
+                "DEFERRABLE INITIALLY DEFERRED;\n");
+    CHECK(sql_of([](ops& op) { op.drop_table("t", {.cascade = true}); }) == "DROP TABLE t CASCADE;\n");
 }
 
 TEST_CASE("rename_table and table comments") {
