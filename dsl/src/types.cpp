@@ -5,19 +5,6 @@
 
 namespace retort {
 
-names::names(std::initializer_list<std::string_view> list) : items(list.begin(), list.end()) {}
-names::names(std::vector<std::string> list) : items(std::move(list)) {}
-names::names(const names&) = default;
-names::names(names&&) noexcept = default;
-names::~names() = default;
-
-// Out of line so that revisions call these instead of compiling them (see migration.hpp).
-Type::Type(const Type&) = default;
-Type::Type(Type&&) noexcept = default;
-Type& Type::operator=(const Type&) = default;
-Type& Type::operator=(Type&&) noexcept = default;
-Type::~Type() = default;
-
 namespace {
 Type with(type_kind kind, int length = -1, int precision = -1, int scale = -1, bool timezone = false) {
     Type t{kind};
@@ -53,19 +40,19 @@ Type ARRAY(Type element, int dimensions) {
     return element;
 }
 
-Type Enum(std::string_view name, names values) {
+Type Enum(std::string name, names values) {
     Type t{type_kind::enumeration};
-    t.name = name;
+    t.name = std::move(name);
     t.enum_values = std::move(values.items);
     return t;
 }
 
-Type raw_type(std::string_view sql) {
+Type raw_type(std::string sql) {
     Type t{type_kind::raw};
-    t.name = sql;
+    t.name = std::move(sql);
     return t;
 }
 
-sql_text sql(std::string_view text) { return sql_text{std::string(text)}; }
+sql_text sql(std::string text) { return sql_text{std::move(text)}; }
 
 }  // namespace retort

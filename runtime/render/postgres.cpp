@@ -188,7 +188,7 @@ std::string create_index_sql(const std::string& schema, const std::string& name,
         out += column_or_expression(col);
     }
     out += ")";
-    if (!o.include.empty()) out += " INCLUDE (" + identifier_list(o.include) + ")";
+    if (!o.include.items.empty()) out += " INCLUDE (" + identifier_list(o.include.items) + ")";
     if (!o.where.empty()) out += " WHERE " + o.where;
     return out;
 }
@@ -455,7 +455,10 @@ std::string offline_text(const statement& s) {
             while (end < s.sql.size() && s.sql[end] >= '0' && s.sql[end] <= '9') ++end;
             std::size_t n = std::stoul(s.sql.substr(i + 1, end - i - 1));
             if (n <= s.params.size()) {
-                out += literal(s.params[n - 1]);
+                // Online every parameter is sent as untyped text, so offline it is a quoted literal
+                // (which PostgreSQL types from its context exactly the same way), or NULL.
+                const value& p = s.params[n - 1];
+                out += p.kind == value::kind_t::null ? "NULL" : quote_literal(p.text);
                 i = end - 1;
                 continue;
             }
