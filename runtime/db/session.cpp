@@ -154,8 +154,8 @@ void session::run(const plan::step_program& program) {
                 }
                 continue;
             }
-            pqxx::work tx(m->conn);
             if (m_observer || needs_one_by_one(block)) {
+                pqxx::work tx(m->conn);
                 // Bound parameters and C++ code cannot be pipelined; watched runs (--echo) go one
                 // statement at a time so each has a time of its own.
                 for (const auto& s : block.statements) {
@@ -168,20 +168,7 @@ void session::run(const plan::step_program& program) {
                 tx.commit();
                 continue;
             }
-            // One round trip for the block: the pipeline sends the statements together and
-            // still tells which one failed.
-            pqxx::pipeline pipe(tx);
-            pipe.retain(static_cast<int>(block.statements.size()) + 1);
-            std::vector<std::pair<pqxx::pipeline::query_id, const render::statement*>> sent;
-            for (const auto& s : block.statements) sent.emplace_back(pipe.insert(s.sql), &s);
-            pipe.resume();
-            for (const auto& [id, s] : sent) {
-                current = s;
-                pipe.retrieve(id);
-            }
-            pipe.complete();
-            current = nullptr;
-            tx.commit();
+            run_pipelined(block, current);
         } catch (const pqxx::sql_error& e) {
             std::string where = current ? " in statement: " + shorten(current->sql) : "";
             std::string state = e.sqlstate().empty() ? "" : " [SQLSTATE " + e.sqlstate() + "]";
@@ -201,6 +188,42 @@ void session::run(const plan::step_program& program) {
             throw error("revision " + program.revision + " failed and was rolled back: its run_code threw: " +
                         one_line(e.what()));
         }
+    }
+}
+
+void session::run_pipelined(const plan::block& block, const render::statement*& current) {
+    // One round trip for the whole transaction: BEGIN, the statements and COMMIT go to the server
+    // as one pipeline (libpqxx sends them as one query string), which still tells which statement
+    // failed. The server skips the rest of the string after an error, leaving the transaction
+    // aborted; the ROLLBACK below ends it, so nothing of the block remains.
+    try {
+        pqxx::nontransaction tx(m->conn);
+        pqxx::pipeline pipe(tx);
+        pipe.retain(static_cast<int>(block.statements.size()) + 3);
+        auto begin = pipe.insert("BEGIN");
+        std::vector<std::pair<pqxx::pipeline::query_id, const render::statement*>> sent;
+        for (const auto& s : block.statements) sent.emplace_back(pipe.insert(s.sql), &s);
+        auto commit = pipe.insert("COMMIT");
+        pipe.resume();
+        pipe.retrieve(begin);
+        for (const auto& [id, s] : sent) {
+            current = s;
+            pipe.retrieve(id);
+        }
+        current = nullptr;
+        pipe.retrieve(commit);
+        pipe.complete();
+    } catch (const pqxx::sql_error&) {
+        try {
+            pqxx::nontransaction(m->conn).exec("ROLLBACK");
+        } catch (const pqxx::sql_error&) {
+            // Nothing to roll back (a failed COMMIT already did); the original error is what counts.
+        }
+        throw;
+    } catch (const pqxx::broken_connection& e) {
+        // COMMIT went with the rest: the block may or may not have committed.
+        throw error("the connection broke while a revision was being applied (" + one_line(e.what()) +
+                    "); it may have committed: check the version table before re-running");
     }
 }
 

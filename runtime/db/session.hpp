@@ -34,6 +34,9 @@ public:
     void observe_statements(statement_observer observer) { m_observer = std::move(observer); }
 
 private:
+    /// A transactional block in one round trip; `current` names the statement being read back.
+    void run_pipelined(const plan::block& block, const render::statement*& current);
+
     struct impl;
     std::unique_ptr<impl> m;
     statement_observer m_observer;
