@@ -78,7 +78,7 @@ class TranslateTest(unittest.TestCase):
         with self.assertRaisesRegex(translate.Untranslatable, r"'name' is not a literal"):
             tr("op.drop_table(name)")
         with self.assertRaisesRegex(translate.Untranslatable, r"not an op\.\* operation"):
-            tr("conn = op.get_bind()")
+            tr("op.get_bind().execute('x')")
         with self.assertRaisesRegex(translate.Untranslatable, r"argument 'postgresql_ops'"):
             tr('op.create_index("i", "t", ["a"], postgresql_ops={"a": "text_pattern_ops"})')
 
