@@ -72,6 +72,30 @@ class TranslateTest(unittest.TestCase):
                          ['op.add_column("t", Column("c", Text()));', 'op.drop_column("t", "c");'])
         self.assertEqual(tr('op.execute("SELECT \'a\\\\b\'")'), ['op.execute("SELECT \'a\\\\b\'");'])
 
+    def test_alter_column_autocommit_blocks_and_the_new_catalogue(self):
+        self.assertEqual(tr('op.alter_column("t", "c", new_column_name="d", type_=sa.Text(), postgresql_using="c::text", '
+                            'nullable=False, server_default=None, comment=None, existing_type=sa.String(5))'),
+                         ['op.alter_column("t", "c", {.new_column_name = "d", .type = Text(), '
+                          '.using_expression = "c::text", .nullable = false, .server_default = drop_default(), '
+                          '.drop_comment = true});'])
+        self.assertEqual(tr('with op.get_context().autocommit_block():\n'
+                            '    op.create_index("i", "t", ["a"], postgresql_concurrently=True)'),
+                         ['{\n        auto block = op.autocommit_block();\n'
+                          '        op.create_index("i", "t", {"a"}, {.concurrently = true});\n    }'])
+        self.assertEqual(tr('op.create_exclude_constraint("ex", "b", ("during", "&&"), using="gist")'),
+                         ['op.create_exclude_constraint("ex", "b", {{"during", "&&"}}, {.using_method = "gist"});'])
+        self.assertEqual(tr('op.create_primary_key("pk", "t", ["a", "b"])\nop.rename_table("t", "u")'),
+                         ['op.create_primary_key("pk", "t", {"a", "b"});', 'op.rename_table("t", "u");'])
+        self.assertEqual(tr('op.create_index("i", "t", [sa.text("lower(a)")], postgresql_include=["b"])'),
+                         ['op.create_index("i", "t", {"lower(a)"}, {.include = {"b"}});'])
+
+    def test_offline_sql_keeps_autocommit_statements_apart(self):
+        from alembic_import import alembic_sql
+        section = "\n\nCREATE TABLE a (x INT);\n\nCOMMIT;\n\nCREATE INDEX CONCURRENTLY i ON a (x);\n\nBEGIN;\n\n" \
+                  "UPDATE alembic_version SET version_num='b' WHERE alembic_version.version_num = 'a';\n\n"
+        self.assertEqual(alembic_sql.statements(section),
+                         [("CREATE TABLE a (x INT)", False), ("CREATE INDEX CONCURRENTLY i ON a (x)", True)])
+
     def test_what_is_not_translated_says_where_and_why(self):
         with self.assertRaisesRegex(translate.Untranslatable, r"line 1: Python logic \(a statement of type Assign\)"):
             tr("x = 1\nfor i in range(3):\n    op.execute('x')")

@@ -46,16 +46,25 @@ def _alembic(workdir, args):
 
 
 def statements(section):
-    """Statements of one '-- Running' section, without Alembic's own bookkeeping."""
+    """(sql, autocommit) pairs of one '-- Running' section, without Alembic's own bookkeeping.
+
+    Inside a section, Alembic's offline autocommit_block() prints COMMIT, the statements, BEGIN:
+    those statements are marked autocommit so the import keeps them out of a transaction.
+    """
     out = []
+    autocommit = False
     for chunk in section.split(";\n\n"):
         text = chunk.strip()
         if not text or text.startswith("--"):
             continue
         if text.endswith(";"):
             text = text[:-1].rstrip()
-        if not _BOOKKEEPING.match(text):
-            out.append(text)
+        if text == "COMMIT":
+            autocommit = True
+        elif text == "BEGIN":
+            autocommit = False
+        elif not _BOOKKEEPING.match(text):
+            out.append((text, autocommit))
     return out
 
 

@@ -70,6 +70,16 @@ def literal(node):
 
 
 def string_list(node):
+    """A list of names; sa.text("expr") items stay expressions (create_index)."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        items = []
+        for item in node.elts:
+            if isinstance(item, ast.Call) and short_name(item.func) == "text" and len(item.args) == 1:
+                items.append(literal(item.args[0]))
+            else:
+                items.append(literal(item))
+        if all(isinstance(i, str) for i in items):
+            return items
     value = literal(node)
     if isinstance(value, str):
         return [value]
@@ -102,6 +112,10 @@ _SIMPLE_TYPES = {
     "JSON": "JSON()", "JSONB": "JSONB()", "UUID": "UUID()", "Uuid": "UUID()",
     "Float": None, "FLOAT": None, "REAL": None, "DOUBLE_PRECISION": "Double()",
 }
+
+# PostgreSQL types SQLAlchemy renders by their own name.
+_RAW_TYPES = {"TSRANGE", "TSTZRANGE", "INT4RANGE", "INT8RANGE", "NUMRANGE", "DATERANGE", "INET", "CIDR",
+              "MACADDR", "MONEY", "TSVECTOR", "OID", "REGCLASS", "BIT"}
 
 
 def translate_type(node):
@@ -157,6 +171,9 @@ def translate_type(node):
     if name in ("UUID", "Uuid"):
         only("as_uuid")
         return "UUID()"
+    if name in _RAW_TYPES:
+        only()
+        return f"raw_type({cpp_string(name)})"
     if name in _SIMPLE_TYPES and _SIMPLE_TYPES[name] is not None:
         only("none_as_null", "astext_type", "length")
         return _SIMPLE_TYPES[name]
@@ -376,6 +393,110 @@ def op_execute(node):
     return call("execute", cpp_string(value))
 
 
+def op_rename_table(node):
+    args, kwargs = _call_args(node, {"schema"}, "op.rename_table")
+    return call("rename_table", cpp_string(literal(args[0])), cpp_string(literal(args[1])),
+                options([("schema", opt_string(kwargs, "schema"))]))
+
+
+def op_create_table_comment(node):
+    args, kwargs = _call_args(node, {"schema", "existing_comment"}, "op.create_table_comment")
+    return call("create_table_comment", cpp_string(literal(args[0])), cpp_string(literal(args[1])),
+                options([("schema", opt_string(kwargs, "schema"))]))
+
+
+def op_drop_table_comment(node):
+    args, kwargs = _call_args(node, {"schema", "existing_comment"}, "op.drop_table_comment")
+    return call("drop_table_comment", cpp_string(literal(args[0])), options([("schema", opt_string(kwargs, "schema"))]))
+
+
+def _is_none(node):
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def op_alter_column(node):
+    # existing_* arguments only describe the column for other databases; PostgreSQL needs none.
+    args, kwargs = _call_args(node, {"schema", "new_column_name", "type_", "nullable", "server_default", "comment",
+                                     "postgresql_using", "existing_type", "existing_nullable",
+                                     "existing_server_default", "existing_comment", "autoincrement"},
+                              "op.alter_column")
+    if "autoincrement" in kwargs:
+        raise Untranslatable(f"{_where(node)}: alter_column(autoincrement=...) has no PostgreSQL meaning here")
+    pairs = [("schema", opt_string(kwargs, "schema")), ("new_column_name", opt_string(kwargs, "new_column_name"))]
+    if "type_" in kwargs:
+        pairs.append(("type", translate_type(kwargs["type_"])))
+    if "postgresql_using" in kwargs:
+        pairs.append(("using_expression", cpp_string(literal(kwargs["postgresql_using"]))))
+    if "nullable" in kwargs and not _is_none(kwargs["nullable"]):
+        pairs.append(("nullable", cpp_bool(literal(kwargs["nullable"]))))
+    if "server_default" in kwargs:
+        value = kwargs["server_default"]
+        if isinstance(value, ast.Constant) and value.value is False:
+            pass
+        elif _is_none(value):
+            pairs.append(("server_default", "drop_default()"))
+        else:
+            pairs.append(("server_default", server_default(value)))
+    if "comment" in kwargs:
+        value = kwargs["comment"]
+        if _is_none(value):
+            pairs.append(("drop_comment", "true"))
+        elif not (isinstance(value, ast.Constant) and value.value is False):
+            pairs.append(("comment", cpp_string(literal(value))))
+    order = ["schema", "new_column_name", "type", "using_expression", "nullable", "server_default", "comment",
+             "drop_comment"]
+    pairs.sort(key=lambda p: order.index(p[0]))
+    opts = options(pairs)
+    if opts is None:
+        raise Untranslatable(f"{_where(node)}: alter_column that changes nothing")
+    return call("alter_column", cpp_string(literal(args[0])), cpp_string(literal(args[1])), opts)
+
+
+def op_create_primary_key(node):
+    args, kwargs = _call_args(node, {"schema"}, "op.create_primary_key")
+    return call("create_primary_key", cpp_string(literal(args[0])), cpp_string(literal(args[1])),
+                cpp_strings(string_list(args[2])), options([("schema", opt_string(kwargs, "schema"))]))
+
+
+def op_create_unique_constraint(node):
+    args, kwargs = _call_args(node, {"schema", "deferrable", "initially"}, "op.create_unique_constraint")
+    return call("create_unique_constraint", cpp_string(literal(args[0])), cpp_string(literal(args[1])),
+                cpp_strings(string_list(args[2])),
+                options([("schema", opt_string(kwargs, "schema")), ("deferrable", opt_bool(kwargs, "deferrable")),
+                         ("initially", opt_string(kwargs, "initially"))]))
+
+
+def op_create_check_constraint(node):
+    args, kwargs = _call_args(node, {"schema", "postgresql_not_valid"}, "op.create_check_constraint")
+    condition = args[2]
+    if isinstance(condition, ast.Call) and short_name(condition.func) == "text":
+        condition = condition.args[0]
+    return call("create_check_constraint", cpp_string(literal(args[0])), cpp_string(literal(args[1])),
+                cpp_string(literal(condition)),
+                options([("schema", opt_string(kwargs, "schema")),
+                         ("not_valid", opt_bool(kwargs, "postgresql_not_valid"))]))
+
+
+def op_create_exclude_constraint(node):
+    args, kwargs = _call_args(node, {"schema", "using", "where", "deferrable", "initially"},
+                              "op.create_exclude_constraint")
+    elements = []
+    for element in args[2:]:
+        pair = literal(element)
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise Untranslatable(f"{_where(node)}: exclusion elements must be (column, operator) pairs")
+        elements.append("{" + cpp_string(pair[0]) + ", " + cpp_string(pair[1]) + "}")
+    where = kwargs.get("where")
+    if where is not None and isinstance(where, ast.Call) and short_name(where.func) == "text":
+        where = where.args[0]
+    return call("create_exclude_constraint", cpp_string(literal(args[0])), cpp_string(literal(args[1])),
+                "{" + ", ".join(elements) + "}",
+                options([("schema", opt_string(kwargs, "schema")), ("using_method", opt_string(kwargs, "using")),
+                         ("where", cpp_string(literal(where)) if where is not None else None),
+                         ("deferrable", opt_bool(kwargs, "deferrable")),
+                         ("initially", opt_string(kwargs, "initially"))]))
+
+
 OPERATIONS = {
     "create_table": op_create_table,
     "drop_table": op_drop_table,
@@ -386,13 +507,34 @@ OPERATIONS = {
     "create_foreign_key": op_create_foreign_key,
     "drop_constraint": op_drop_constraint,
     "execute": op_execute,
+    "rename_table": op_rename_table,
+    "create_table_comment": op_create_table_comment,
+    "drop_table_comment": op_drop_table_comment,
+    "alter_column": op_alter_column,
+    "create_primary_key": op_create_primary_key,
+    "create_unique_constraint": op_create_unique_constraint,
+    "create_check_constraint": op_create_check_constraint,
+    "create_exclude_constraint": op_create_exclude_constraint,
 }
 
 
+def _is_autocommit_block(item):
+    expr = item.context_expr
+    return (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "autocommit_block"
+            and isinstance(expr.func.value, ast.Call) and dotted(expr.func.value.func) == "op.get_context"
+            and item.optional_vars is None)
+
+
 def translate_body(statements):
-    """C++ lines for a function body, and the number of operations; raises Untranslatable."""
+    """C++ lines for a function body; raises Untranslatable."""
     lines = []
     for st in statements:
+        if isinstance(st, ast.With) and len(st.items) == 1 and _is_autocommit_block(st.items[0]):
+            # Alembic's `with op.get_context().autocommit_block():` is Retort's autocommit scope.
+            inner = translate_body(st.body)
+            lines.append("{\n        auto block = op.autocommit_block();\n" +
+                         "".join(f"        {l}\n" for l in inner) + "    }")
+            continue
         if isinstance(st, ast.Pass):
             continue
         if isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant) and isinstance(st.value.value, str):

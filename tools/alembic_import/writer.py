@@ -22,8 +22,18 @@ def sql_body(statements, reason):
     lines = [f"    // Not translated: {reason}.",
              "    // Below is the SQL Alembic's offline mode rendered for this revision.",
              f"    {SQL_BEGIN}"]
-    for sql in statements:
-        lines.append(f"    op.execute(R\"retort_sql({sql})retort_sql\");")
+    in_block = False
+    for sql, autocommit in statements:
+        if autocommit and not in_block:
+            lines.append("    {")
+            lines.append("        auto block = op.autocommit_block();  // Alembic ran these outside a transaction")
+        elif not autocommit and in_block:
+            lines.append("    }")
+        in_block = autocommit
+        indent = "        " if autocommit else "    "
+        lines.append(f"{indent}op.execute(R\"retort_sql({sql})retort_sql\");")
+    if in_block:
+        lines.append("    }")
     lines.append(f"    {SQL_END}")
     return lines
 
@@ -59,7 +69,7 @@ def revision_source(rev, upgrade_lines, downgrade_lines):
 
 def check_sql_literal(statements):
     """A raw string cannot contain its own terminator."""
-    return all(")retort_sql\"" not in s for s in statements)
+    return all(")retort_sql\"" not in sql for sql, _ in statements)
 
 
 __all__ = ["revision_source", "file_name", "sql_body", "cpp_string", "check_sql_literal"]
