@@ -16,6 +16,9 @@ const std::vector<command>& commands() {
         {"current", "show the database's current revisions", cmd_current},
         {"history", "list revisions, newest first", cmd_history},
         {"heads", "list the head revisions", cmd_heads},
+        {"check-revisions", "check every revision's operations (the build runs this)", cmd_check_revisions},
+        {"config", "print the effective settings (password masked)", cmd_config},
+        {"completion", "print a bash completion script", cmd_completion},
     };
     return list;
 }

@@ -461,7 +461,10 @@ std::string offline_text(const statement& s) {
             while (end < s.sql.size() && s.sql[end] >= '0' && s.sql[end] <= '9') ++end;
             std::size_t n = std::stoul(s.sql.substr(i + 1, end - i - 1));
             if (n <= s.params.size()) {
-                out += literal(s.params[n - 1]);
+                // Online every parameter is sent as untyped text, so offline it is a quoted literal
+                // (which PostgreSQL types from its context exactly the same way), or NULL.
+                const value& p = s.params[n - 1];
+                out += p.kind == value::kind_t::null ? "NULL" : quote_literal(p.text);
                 i = end - 1;
                 continue;
             }

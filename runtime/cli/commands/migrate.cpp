@@ -2,6 +2,7 @@
 // send each step to the database or to stdout.
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/run_report.hpp"
 #include "core/errors.hpp"
 #include "db/session.hpp"
 #include "plan/migrate.hpp"
@@ -51,9 +52,9 @@ int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql) {
     auto current = database_heads(ctx, s);
     auto steps = upgrade ? plan::plan_upgrade(g, current, plan::resolve_upgrade_target(g, current, target))
                          : plan::plan_downgrade(g, current, plan::resolve_downgrade_target(g, current, target));
-    db::database_sink out(s, true);
+    run_report out(s, ctx.output, steps.size());
     plan::migrate(g, ctx.revisions->bodies, current, steps, ctx.table, out);
-    if (steps.empty()) std::cerr << "Nothing to do: the database is already at " << target << "\n";
+    if (steps.empty() && !ctx.output.quiet) std::cerr << "Nothing to do: the database is already at " << target << "\n";
     return exit_ok;
 }
 
