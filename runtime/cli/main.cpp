@@ -8,6 +8,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -20,9 +21,11 @@ namespace {
 
 void print_help(std::ostream& out, const po::options_description& global) {
     out << "usage: runner [global options] COMMAND [options] [TARGET]\n\nCommands:\n";
+    std::size_t width = 0;
+    for (const auto& c : cli::commands()) width = std::max(width, std::string(c.name).size());
     for (const auto& c : cli::commands()) {
         std::string name = c.name;
-        out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 2, ' ') << c.summary << "\n";
+        out << "  " << name << std::string(width + 2 - name.size(), ' ') << c.summary << "\n";
     }
     out << "\nGlobal options (before or after the command):\n" << global
         << "\nSettings come from the flags, then the environment, then retort.ini (looked for from the working\n"

@@ -4,8 +4,8 @@
 
 namespace retort::cli {
 
-run_report::run_report(db::session& s, const output_options& o, std::size_t steps)
-    : m_session(s), m_database(s, false), m_out(o), m_total(steps) {
+run_report::run_report(db::session& s, plan::sink& inner, const output_options& o, std::size_t steps)
+    : m_session(s), m_inner(inner), m_out(o), m_total(steps) {
     if (m_out.echo) m_session.observe_statements([this](const std::string& sql, double t) { echo(sql, t); });
 }
 
@@ -27,7 +27,7 @@ void run_report::echo(const std::string& sql, double seconds) {
 }
 
 void run_report::prepare(const render::statement& create_version_table) {
-    m_database.prepare(create_version_table);
+    m_inner.prepare(create_version_table);
 }
 
 void run_report::run(const plan::step_program& program) {
@@ -41,12 +41,12 @@ void run_report::run(const plan::step_program& program) {
                   << std::flush;
         m_progress_shown = true;
     }
-    m_database.run(program);
+    m_inner.run(program);
 }
 
 void run_report::finish() {
     clear_progress();
-    m_database.finish();
+    m_inner.finish();
 }
 
 }  // namespace retort::cli

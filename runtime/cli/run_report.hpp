@@ -1,6 +1,7 @@
 // What a person sees while upgrade/downgrade changes a database: "Running ..." per revision
 // (not with -q), each statement and its time with --echo, and on a terminal a progress line
-// ("revision k of n, 3.2 s elapsed") that is erased before anything else prints.
+// ("revision k of n, 3.2 s elapsed") that is erased before anything else prints. It wraps the
+// sink that does the work (a db::database_sink, or any sink running on the same session).
 #pragma once
 
 #include "cli/terminal.hpp"
@@ -13,7 +14,8 @@ namespace retort::cli {
 
 class run_report final : public plan::sink {
 public:
-    run_report(db::session& s, const output_options& o, std::size_t steps);
+    /// `inner` runs the programs on `s`; `steps` is the plan's length, for "k of n".
+    run_report(db::session& s, plan::sink& inner, const output_options& o, std::size_t steps);
     ~run_report() override;  ///< erases the progress line, also when a step failed
     run_report(const run_report&) = delete;
     run_report& operator=(const run_report&) = delete;
@@ -27,7 +29,7 @@ private:
     void echo(const std::string& sql, double seconds);
 
     db::session& m_session;
-    db::database_sink m_database;
+    plan::sink& m_inner;
     output_options m_out;
     std::size_t m_total, m_done = 0;
     bool m_progress_shown = false;

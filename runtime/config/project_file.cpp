@@ -15,6 +15,13 @@ std::string trim(const std::string& s) {
     if (first == std::string::npos) return {};
     return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
 }
+/// "10s   # why" -> "10s": a comment after a value starts with whitespace and # or ;.
+std::string without_comment(const std::string& value) {
+    for (std::size_t i = 1; i < value.size(); ++i)
+        if ((value[i] == '#' || value[i] == ';') && (value[i - 1] == ' ' || value[i - 1] == '\t'))
+            return value.substr(0, i);
+    return value;
+}
 }  // namespace
 
 const std::vector<std::string>& known_keys() {
@@ -68,7 +75,7 @@ project_file read_project_file(const fs::path& path) {
         const auto& keys = known_keys();
         if (std::find(keys.begin(), keys.end(), key) == keys.end())
             throw usage_error(where() + "unknown setting '" + key + "'");
-        file.entries.push_back({key, trim(line.substr(eq + 1)), number});
+        file.entries.push_back({key, trim(without_comment(line.substr(eq + 1))), number});
     }
     return file;
 }

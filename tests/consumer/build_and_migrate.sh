@@ -2,11 +2,15 @@
 # examples/consumer built the way a user's project builds, then migrated on the test server.
 #   build_and_migrate.sh install      SOURCE BUILD WORK PG_ENV   Retort from `cmake --install` into a clean prefix
 #   build_and_migrate.sh subdirectory SOURCE BUILD WORK PG_ENV   Retort's sources through add_subdirectory
+#   build_and_migrate.sh fetchcontent SOURCE BUILD WORK PG_ENV   Retort's sources through FetchContent
 set -euo pipefail
 mode=$1 source=$2 retort_build=$3 work=$4 pg_env=$5
 set -a; source "$pg_env"; set +a
 rm -rf "$work"
 mkdir -p "$work"
+# The source modes compile Retort again; ccache (which the main build warmed) keeps that short.
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 say() { printf '== %s\n' "$*"; }
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 
@@ -14,17 +18,22 @@ case $mode in
   install)
     say "cmake --install into a clean prefix"
     cmake --install "$retort_build" --prefix "$work/prefix" >/dev/null
-    cmake -S "$source/examples/consumer" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    cmake -S "$source/examples/consumer" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
       -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
     found=$(grep '^Retort_DIR:' "$work/build/CMakeCache.txt")
     [[ $found == "Retort_DIR:PATH=$work/prefix/lib/cmake/Retort" ]] || fail "used another Retort: $found"
     ;;
   subdirectory)
     say "add_subdirectory of Retort's sources"
-    cmake -S "$source/examples/consumer" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    cmake -S "$source/examples/consumer" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
       -DRETORT_SOURCE_DIR="$source" >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
     ;;
-  *) echo "usage: build_and_migrate.sh install|subdirectory SOURCE BUILD WORK PG_ENV" >&2; exit 2 ;;
+  fetchcontent)
+    say "FetchContent of Retort's sources"
+    cmake -S "$source/examples/consumer" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
+      -DRETORT_SOURCE_DIR="$source" -DRETORT_FETCHCONTENT=ON >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
+    ;;
+  *) echo "usage: build_and_migrate.sh install|subdirectory|fetchcontent SOURCE BUILD WORK PG_ENV" >&2; exit 2 ;;
 esac
 say "cmake --build"
 cmake --build "$work/build" >"$work/build.log" || { cat "$work/build.log"; exit 1; }

@@ -31,7 +31,7 @@ env_lookup fake_env(std::map<std::string, std::string> vars) {
 
 const std::string sample = "# comment\n[retort]\nmigrations = db/revisions\nurl = postgresql://file@db/app\n"
                            "url_env = APP_DB\n; another comment\nversion_table = app_version\n"
-                           "version_table_schema = meta\nlock_timeout = 10s\nstatement_timeout = 5min\n"
+                           "version_table_schema = meta\nlock_timeout = 10s   # why: deploys must not queue\nstatement_timeout = 5min\n"
                            "transaction_mode = single\n";
 }  // namespace
 

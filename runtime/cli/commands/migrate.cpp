@@ -52,7 +52,8 @@ int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql) {
     auto current = database_heads(ctx, s);
     auto steps = upgrade ? plan::plan_upgrade(g, current, plan::resolve_upgrade_target(g, current, target))
                          : plan::plan_downgrade(g, current, plan::resolve_downgrade_target(g, current, target));
-    run_report out(s, ctx.output, steps.size());
+    db::database_sink database(s, false);
+    run_report out(s, database, ctx.output, steps.size());
     plan::migrate(g, ctx.revisions->bodies, current, steps, ctx.table, out);
     if (steps.empty() && !ctx.output.quiet) std::cerr << "Nothing to do: the database is already at " << target << "\n";
     return exit_ok;
