@@ -247,10 +247,10 @@ bool revision_map::shares_lineage(index target, const std::vector<std::string>& 
     if (against.empty()) return true;
     auto up = descendants({target}, with_deps);
     auto down = ancestors({target}, with_deps);
-    for (const auto& a : against) {
-        maybe_rev r = revision_for_ident(a);
+    std::vector<maybe_rev> resolved;  // all first: an unknown name is an error even after a match
+    for (const auto& a : against) resolved.push_back(revision_for_ident(a));
+    for (auto r : resolved)
         if (r && (up[*r] || down[*r])) return true;
-    }
     return false;
 }
 
@@ -282,6 +282,8 @@ std::vector<maybe_rev> revision_map::get_revisions(const std::string& target) co
         for (index h : m_real_heads) {
             if (label && !std::binary_search(m_labels[h].begin(), m_labels[h].end(), *label)) continue;
             walk_end end = walk({walk_end::revision, h}, n);
+            if (end.kind == walk_end::base)
+                throw resolution_error("'" + target + "' walks down to base, which is not a revision here");
             out.push_back(end.kind == walk_end::revision ? maybe_rev(end.rev) : std::nullopt);
         }
         return out;
