@@ -16,6 +16,9 @@ const std::vector<command>& commands() {
         {"current", "show the database's current revisions", cmd_current},
         {"history", "list revisions, newest first", cmd_history},
         {"heads", "list the head revisions", cmd_heads},
+        {"branches", "list the branch points", cmd_branches},
+        {"show", "show a revision in full", cmd_show},
+        {"stamp", "set the version table without running migrations", cmd_stamp},
     };
     return list;
 }

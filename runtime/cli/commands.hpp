@@ -37,6 +37,9 @@ int cmd_downgrade(context& ctx, const std::vector<std::string>& args);
 int cmd_current(context& ctx, const std::vector<std::string>& args);
 int cmd_history(context& ctx, const std::vector<std::string>& args);
 int cmd_heads(context& ctx, const std::vector<std::string>& args);
+int cmd_branches(context& ctx, const std::vector<std::string>& args);
+int cmd_show(context& ctx, const std::vector<std::string>& args);
+int cmd_stamp(context& ctx, const std::vector<std::string>& args);
 
 /// The database's version-table rows as graph indices (checked for corruption).
 std::vector<graph::index> database_heads(context& ctx, db::session& s);
