@@ -81,6 +81,9 @@ TEST_CASE("offline ranges: upgrade START:END --sql and downgrade START:END --sql
     REQUIRE_MESSAGE(down.exit_code == 0, down.err);
     CHECK(down.out.find("-- Running downgrade " + merge) != std::string::npos);
     CHECK(down.out.find("INSERT INTO retort_version") != std::string::npos);  // the unmerge
+    auto from_base = run({branched(), "upgrade", "--sql", ":audit@head"});  // an empty START is base
+    REQUIRE_MESSAGE(from_base.exit_code == 0, from_base.err);
+    CHECK(from_base.out.find("-- Running upgrade  -> 1a2b00000001") != std::string::npos);
 }
 
 TEST_CASE("history -r and --indicate-current, branches, show") {
@@ -94,6 +97,8 @@ TEST_CASE("history -r and --indicate-current, branches, show") {
     REQUIRE(on(db, {"upgrade", "3c4d00000004"}).exit_code == 0);
     auto marked = on(db, {"history", "--indicate-current"});
     CHECK(marked.out.find("1a2b00000002 -> 3c4d00000004 (app) (current), add phone") != std::string::npos);
+    REQUIRE(on(db, {"upgrade", "audit@head"}).exit_code == 0);
+    CHECK(on(db, {"history", "-r", "base:current"}).exit_code == 2);  // two current heads: name one
     CHECK(run({branched(), "branches"}).out == "1a2b00000002 (app) (branchpoint)\n"
                                                 "             -> 1a2b00000003 (app)\n"
                                                 "             -> 3c4d00000004 (app)\n\n");
