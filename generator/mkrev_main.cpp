@@ -1,8 +1,10 @@
 // mkrev: scaffolds a new revision file whose parent is the current head. Reads the revision
 // sources, not the runner, so it works before anything is built.
+#include "init.hpp"
 #include "revision_set.hpp"
 #include "template.hpp"
 
+#include "config/settings.hpp"
 #include "core/errors.hpp"
 #include "graph/revision_map.hpp"
 
@@ -15,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -23,7 +26,7 @@ using rev_index = retort::graph::index;
 namespace {
 
 struct request {
-    std::string message, dir = "migrations", rev_id;
+    std::string message, rev_id;
     std::vector<std::string> heads, labels, depends_on;
     bool merge = false, splice = false;
 };
@@ -86,12 +89,24 @@ std::string resolve_dependency(const retort::graph::revision_map& m, const std::
     return std::find(labels.begin(), labels.end(), dep) != labels.end() ? dep : m.id(*r);
 }
 
+/// --dir, else retort.ini's migrations (the file found from here upward, or --config), else ./migrations.
+std::string migrations_dir(const po::variables_map& vm) {
+    retort::config::overrides flags;
+    if (vm.count("dir")) flags.migrations = vm["dir"].as<std::string>();
+    std::optional<fs::path> file;
+    if (vm.count("config")) file = vm["config"].as<std::string>();
+    return retort::config::load(fs::current_path(), file, flags).migrations.text;
+}
+
 int run(int argc, char** argv) {
     request r;
-    bool help = false;
+    bool help = false, version = false;
     po::options_description desc("Options");
     desc.add_options()("help,h", po::bool_switch(&help), "show this help")(
-        "dir", po::value(&r.dir), "migrations folder (default: migrations)")(
+        "version", po::bool_switch(&version), "show the version")(
+        "init", po::value<std::string>(), "start a project in this folder: retort.ini, migrations/, CMakeLists.txt")(
+        "dir", po::value<std::string>(), "migrations folder (default: retort.ini's migrations, else ./migrations)")(
+        "config", po::value<std::string>(), "read this file instead of the nearest retort.ini")(
         "rev-id", po::value(&r.rev_id), "use this revision ID instead of a fresh one")(
         "head", po::value(&r.heads), "parent: REV, LABEL@head, heads, or 'base' for a new root (repeat for a merge; default: head)")(
         "merge", po::bool_switch(&r.merge), "make a merge revision whose parents are all current heads")(
@@ -109,14 +124,27 @@ int run(int argc, char** argv) {
         throw retort::usage_error(std::string(e.what()) + " (see 'mkrev --help')");
     }
     if (help) {
-        std::cout << "usage: mkrev [options] \"message\"\n\nWrites DIR/<id>_<slug>.cpp with the current head as parent.\n"
+        std::cout << "usage: mkrev [options] \"message\"\n       mkrev --init DIR\n\n"
+                     "Writes DIR/<id>_<slug>.cpp with the current head as parent. DIR is --dir, else the\n"
+                     "migrations setting of the nearest retort.ini (so mkrev works from any subfolder), else\n"
+                     "./migrations.\n"
                      "Example: mkrev \"create users table\"\n\n"
-                  << desc << "\n";
+                  << desc << "\nExit codes: 0 ok, 1 failure, 2 usage error.\n";
+        return 0;
+    }
+    if (version) {
+        std::cout << "retort mkrev " << RETORT_VERSION << "\n";
+        return 0;
+    }
+    if (vm.count("init")) {
+        if (!r.message.empty()) throw retort::usage_error("--init takes a folder, not a message");
+        retort::gen::init_project(vm["init"].as<std::string>(), std::cout);
         return 0;
     }
     if (r.message.empty()) throw retort::usage_error("a message is required, e.g. mkrev \"create users table\"");
 
-    auto set = retort::gen::load_revision_set(r.dir);
+    std::string dir = migrations_dir(vm);
+    auto set = retort::gen::load_revision_set(dir);
     const auto& g = set.graph;
     retort::gen::revision_header h;
     h.id = r.rev_id.empty() ? retort::gen::new_revision_id() : r.rev_id;
@@ -133,7 +161,7 @@ int run(int argc, char** argv) {
     h.message = r.message;
     h.created = now_text();
 
-    fs::path path = fs::path(r.dir) / retort::gen::revision_file_name(h.id, h.message);
+    fs::path path = fs::path(dir) / retort::gen::revision_file_name(h.id, h.message);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << retort::gen::revision_source(h);
     out.close();

@@ -19,6 +19,9 @@ const std::vector<command>& commands() {
         {"branches", "list the branch points", cmd_branches},
         {"show", "show a revision in full", cmd_show},
         {"stamp", "set the version table without running migrations", cmd_stamp},
+        {"check-revisions", "check every revision's operations (the build runs this)", cmd_check_revisions},
+        {"config", "print the effective settings (password masked)", cmd_config},
+        {"completion", "print a bash completion script", cmd_completion},
     };
     return list;
 }

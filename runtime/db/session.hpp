@@ -5,6 +5,7 @@
 #include "plan/program.hpp"
 #include "render/version_table.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,9 +29,14 @@ public:
     void run(const plan::step_program& program);
     void execute(const std::string& sql);
 
+    /// Called after each statement runs, with its wall time in seconds (the runner's --echo).
+    using statement_observer = std::function<void(const std::string& sql, double seconds)>;
+    void observe_statements(statement_observer observer) { m_observer = std::move(observer); }
+
 private:
     struct impl;
     std::unique_ptr<impl> m;
+    statement_observer m_observer;
 };
 
 /// A sink that applies step programs to a live database.

@@ -1,13 +1,16 @@
-// The one header a revision includes. Standard library only (<string>, <vector>):
+// The one header a revision includes. Standard library only (<string>, <vector>, <source_location>):
 // a project with thousands of revisions compiles this header thousands of times,
 // so every function here is declared, not defined; the work lives in libretort_dsl.
 #pragma once
 
 #include <initializer_list>
+#include <source_location>
 #include <string>
 #include <vector>
 
 namespace retort {
+
+using std::source_location;
 
 // ---------------------------------------------------------------- types
 
@@ -15,6 +18,7 @@ enum class type_kind : unsigned char {
     small_integer, integer, big_integer, numeric, real, double_precision, boolean,
     text, varchar, character, date, time, timestamp, interval, uuid, json, jsonb,
     bytea, enumeration, raw,
+    unchanged,  ///< only as alter_column's default: "leave the type alone"
 };
 
 /// A column type. Built by the factory functions below (`Integer()`, `String(255)`...);
@@ -59,6 +63,42 @@ struct sql_text {
     std::string text;
 };
 sql_text sql(std::string text);
+
+/// One value of a bulk_insert row or an execute parameter: text, a number, a boolean, NULL
+/// (`nullptr`) or SQL used verbatim (`sql("now()")`).
+struct value {
+    enum class kind_t : unsigned char { null, text, number, boolean, sql };
+    value(decltype(nullptr)) noexcept : kind(kind_t::null) {}
+    value(const char* text);
+    value(std::string text);
+    value(int number);
+    value(long number);
+    value(long long number);
+    value(double number);
+    value(bool flag);
+    value(sql_text expression);
+    kind_t kind;
+    std::string text;  ///< the text, the number's digits, "true"/"false", or the SQL
+};
+
+/// One field of a row that `connection::query` returned.
+struct field {
+    std::string text;
+    bool is_null = false;
+};
+
+/// The live database connection a `run_code` function gets, inside the revision's transaction
+/// (Alembic's `op.get_bind()`). Parameters are written $1, $2, ... and sent bound, never spliced.
+class connection {
+public:
+    /// Runs one statement and returns its rows, each field as text.
+    virtual std::vector<std::vector<field>> query(const std::string& sql, const std::vector<value>& params = {}) = 0;
+    /// Runs one statement and returns the number of rows it changed.
+    virtual long long execute(const std::string& sql, const std::vector<value>& params = {}) = 0;
+
+protected:
+    ~connection() = default;
+};
 
 // ---------------------------------------------------------------- columns and constraints
 
@@ -194,6 +234,77 @@ struct drop_constraint_options {
     bool cascade = false;
 };
 
+/// For operations that only need to know the schema: rename_table, table comments,
+/// create_primary_key, validate_constraint, bulk_insert.
+struct schema_options {
+    std::string schema;
+};
+
+/// alter_column's server default: a literal (`"new"`), SQL (`sql("now()")`), or `drop_default()`.
+struct default_change {
+    enum class mode_t : unsigned char { keep, set_literal, set_sql, drop };
+    default_change() noexcept = default;
+    default_change(const char* literal);
+    default_change(std::string literal);
+    default_change(sql_text expression);
+    mode_t mode = mode_t::keep;
+    std::string text;
+};
+default_change drop_default();
+
+struct alter_column_options {
+    std::string schema;
+    std::string new_column_name;       ///< RENAME COLUMN ... TO
+    Type type = Type(type_kind::unchanged);
+    std::string using_expression;      ///< TYPE ... USING <expression>; needs .type
+    int nullable = -1;                 ///< true: DROP NOT NULL; false: SET NOT NULL; unset: leave
+    default_change server_default;     ///< SET DEFAULT / DROP DEFAULT; unset: leave
+    std::string comment;               ///< COMMENT ON COLUMN
+    bool drop_comment = false;         ///< COMMENT ON COLUMN ... IS NULL
+};
+
+struct unique_constraint_options {
+    std::string schema;
+    bool deferrable = false;
+    std::string initially;
+};
+
+struct check_constraint_options {
+    std::string schema;
+    bool not_valid = false;            ///< add without checking existing rows; VALIDATE later
+};
+
+/// One element of an exclusion constraint: `{"period", "&&"}` is `period WITH &&`.
+struct exclude_element {
+    std::string expression;
+    std::string operator_;
+};
+
+struct exclude_constraint_options {
+    std::string schema;
+    std::string using_method = "gist";
+    std::string where;
+    bool deferrable = false;
+    std::string initially;
+};
+
+struct enum_options {
+    std::string schema;
+};
+
+struct drop_enum_options {
+    std::string schema;
+    bool if_exists = false;
+    bool cascade = false;
+};
+
+struct enum_value_options {
+    std::string schema;
+    std::string before;                ///< ADD VALUE 'x' BEFORE 'y'
+    std::string after;
+    bool if_not_exists = false;
+};
+
 struct foreign_key_constraint_options {
     std::string ondelete;
     std::string onupdate;
@@ -209,25 +320,75 @@ struct foreign_key_constraint_options {
 
 namespace detail { struct op_list; }
 
+/// What `op.autocommit_block()` returns: while it lives, the recorded operations run outside the
+/// revision's transaction, each committed on its own (CREATE INDEX CONCURRENTLY, VACUUM, ...).
+class autocommit_scope {
+public:
+    ~autocommit_scope();
+    autocommit_scope(const autocommit_scope&) = delete;
+    autocommit_scope& operator=(const autocommit_scope&) = delete;
+
+private:
+    friend class ops;
+    autocommit_scope(detail::op_list& list, std::source_location where) noexcept;
+    detail::op_list* m_list;
+    std::source_location m_where;
+};
+
 /// What `upgrade()` and `downgrade()` write into. Each call appends one operation (a plain value)
 /// to a list; nothing touches a database here. Rendering and running happen in the runtime.
 class ops {
 public:
     explicit ops(detail::op_list& list) noexcept : m_list(&list) {}
 
-    void create_table(std::string name, std::vector<TableElement> elements, table_options options = {});
-    void drop_table(std::string name, drop_table_options options = {});
-    void add_column(std::string table, Column column, column_options options = {});
-    void drop_column(std::string table, std::string column, drop_column_options options = {});
-    void create_index(std::string name, std::string table, std::vector<std::string> columns,
-                      index_options options = {});
-    void drop_index(std::string name, drop_index_options options = {});
+    // Each call records where it was written, so the build-time check can name the file and line.
+    void create_table(std::string name, std::vector<TableElement> elements, table_options options = {}, source_location where = source_location::current());
+    void drop_table(std::string name, drop_table_options options = {}, source_location where = source_location::current());
+    void rename_table(std::string old_name, std::string new_name, schema_options options = {}, source_location where = source_location::current());
+    void create_table_comment(std::string table, std::string comment, schema_options options = {}, source_location where = source_location::current());
+    void drop_table_comment(std::string table, schema_options options = {}, source_location where = source_location::current());
+
+    void add_column(std::string table, Column column, column_options options = {}, source_location where = source_location::current());
+    void drop_column(std::string table, std::string column, drop_column_options options = {}, source_location where = source_location::current());
+    /// Rename, change type (with USING), nullable, server default, comment; one statement each.
+    void alter_column(std::string table, std::string column, alter_column_options options, source_location where = source_location::current());
+
+    /// CREATE TYPE name AS ENUM (...). create_table creates the enum types its columns use itself.
+    void create_enum(std::string name, std::vector<std::string> values, enum_options options = {}, source_location where = source_location::current());
+    void drop_enum(std::string name, drop_enum_options options = {}, source_location where = source_location::current());
+    /// ALTER TYPE ... ADD VALUE. The new value cannot be used in the same transaction: use it in a
+    /// later revision, or add it inside an autocommit_block().
+    void add_enum_value(std::string enum_name, std::string value, enum_value_options options = {}, source_location where = source_location::current());
+
+    void create_primary_key(std::string name, std::string table, std::vector<std::string> columns,
+                            schema_options options = {}, source_location where = source_location::current());
+    void create_unique_constraint(std::string name, std::string table, std::vector<std::string> columns,
+                                  unique_constraint_options options = {}, source_location where = source_location::current());
+    void create_check_constraint(std::string name, std::string table, std::string condition,
+                                 check_constraint_options options = {}, source_location where = source_location::current());
     void create_foreign_key(std::string name, std::string source_table, std::string referent_table,
                             std::vector<std::string> local_columns, std::vector<std::string> remote_columns,
-                            foreign_key_constraint_options options = {});
-    void drop_constraint(std::string name, std::string table, drop_constraint_options options = {});
-    /// Raw SQL, sent as written.
-    void execute(std::string sql);
+                            foreign_key_constraint_options options = {}, source_location where = source_location::current());
+    void create_exclude_constraint(std::string name, std::string table, std::vector<exclude_element> elements,
+                                   exclude_constraint_options options = {}, source_location where = source_location::current());
+    /// VALIDATE CONSTRAINT: checks the rows a NOT VALID constraint skipped.
+    void validate_constraint(std::string name, std::string table, schema_options options = {}, source_location where = source_location::current());
+    void drop_constraint(std::string name, std::string table, drop_constraint_options options = {}, source_location where = source_location::current());
+
+    void create_index(std::string name, std::string table, std::vector<std::string> columns,
+                      index_options options = {}, source_location where = source_location::current());
+    void drop_index(std::string name, drop_index_options options = {}, source_location where = source_location::current());
+
+    /// Raw SQL, sent as written; parameters ($1, $2...) are bound online and inlined as literals by --sql.
+    void execute(std::string sql, std::vector<value> params = {}, source_location where = source_location::current());
+    /// One INSERT of all rows; each row has a value for every column, in order.
+    void bulk_insert(std::string table, std::vector<std::string> columns, std::vector<std::vector<value>> rows,
+                     schema_options options = {}, source_location where = source_location::current());
+    /// Runs `fn` against the live connection inside the revision's transaction (read, compute,
+    /// write). A revision that does this cannot be printed by --sql, which says so.
+    void run_code(void (*fn)(connection&), source_location where = source_location::current());
+    /// `{ auto block = op.autocommit_block(); op.create_index(..., {.concurrently = true}); }`
+    [[nodiscard]] autocommit_scope autocommit_block(source_location where = source_location::current());
 
 private:
     detail::op_list* m_list;

@@ -2,6 +2,7 @@
 // send each step to the database or to stdout.
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/run_report.hpp"
 #include "core/errors.hpp"
 #include "db/session.hpp"
 #include "plan/migrate.hpp"
@@ -55,9 +56,10 @@ int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql) {
     s.lock_migrations(ctx.table);
     auto current = database_heads(ctx, s);
     auto steps = plan_for(id_rows(g, current), target);
-    db::database_sink out(s, true);
+    db::database_sink database(s, false);
+    run_report out(s, database, ctx.output, steps.size());
     plan::migrate(m, ctx.revisions->bodies, current, steps, ctx.table, out);
-    if (steps.empty()) std::cerr << "Nothing to do: the database is already at " << target << "\n";
+    if (steps.empty() && !ctx.output.quiet) std::cerr << "Nothing to do: the database is already at " << target << "\n";
     return exit_ok;
 }
 
