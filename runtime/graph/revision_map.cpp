@@ -107,32 +107,14 @@ bool revision_map::is_real_branch_point(index i) const {
     return next.size() > 1;
 }
 
+// Through dependencies, Alembic follows only the normalized ones; the dropped ones are reached
+// through the ancestor that declares them, so the sets are the graph's own.
 index_set revision_map::ancestors(const std::vector<index>& from, bool with_deps) const {
-    index_set seen(size());
-    std::vector<index> stack(from.begin(), from.end());
-    while (!stack.empty()) {
-        index v = stack.back();
-        stack.pop_back();
-        if (seen[v]) continue;
-        seen[v] = true;
-        for (index p : with_deps ? m_normalized_down[v] : parents(v)) stack.push_back(p);
-    }
-    return seen;
+    return m_graph.ancestors(from, with_deps);
 }
 
 index_set revision_map::descendants(const std::vector<index>& from, bool with_deps) const {
-    index_set seen(size());
-    std::vector<index> stack(from.begin(), from.end());
-    while (!stack.empty()) {
-        index v = stack.back();
-        stack.pop_back();
-        if (seen[v]) continue;
-        seen[v] = true;
-        for (index c : children(v)) stack.push_back(c);
-        if (with_deps)
-            for (index c : m_graph.dependents(v)) stack.push_back(c);
-    }
-    return seen;
+    return m_graph.descendants(from, with_deps);
 }
 
 std::string revision_map::names(const std::vector<index>& revs) const {
