@@ -132,9 +132,15 @@ def normalize(command, text):
     text = re.sub(r"(?m)^Branches into: (.*)$", lambda m: "Branches into: " + ", ".join(sorted(m.group(1).split(", "))), text)
     if command == "current":
         return sorted(text.splitlines())
-    if command == "branches":
-        blocks = text.split("\n\n")
-        return [b.splitlines()[:1] + sorted(b.splitlines()[1:]) for b in blocks]
+    if command == "branches":  # each run of "   -> child" lines is a set
+        out, run = [], []
+        for line in text.splitlines() + [""]:
+            if re.match(r"^ +-> ", line):
+                run.append(line)
+                continue
+            out += sorted(run) + [line]
+            run = []
+        return out
     return text
 
 
@@ -174,7 +180,8 @@ def compare(graph, fixture, runner, server_env):
                 failures.append("%s: version rows after %s: retort %s, alembic %s" % (
                     graph, after, retort.rows(), alembic.rows()))
 
-        for command in (["heads"], ["heads", "--verbose"], ["branches"], ["history"], ["current"]):
+        for command in (["heads"], ["heads", "--verbose"], ["branches"], ["branches", "--verbose"], ["history"],
+                        ["history", "--verbose"], ["show", "app@head"], ["current"]):
             check(*command)
         rnd = random.Random(graph)
         ids = [r[1] for r in revs]
