@@ -40,6 +40,9 @@ function(add_migrations target dir)
   # Revisions and the registry: an object library, so no linker can drop a revision.
   add_library(${target}_revisions OBJECT ${_exclude} "${_registry}" ${_revisions})
   target_link_libraries(${target}_revisions PRIVATE ${_dsl})
+  # A revision's code runs once per migration and only records values: optimising it buys nothing
+  # and costs every build (measured in docs/operations.md, "Compile cost").
+  target_compile_options(${target}_revisions PRIVATE $<$<CXX_COMPILER_ID:GNU,Clang,AppleClang>:-O0>)
   add_executable(${target} ${_exclude} $<TARGET_OBJECTS:${target}_revisions>)
   target_link_libraries(${target} PRIVATE ${_cli})
   add_custom_command(TARGET ${target} POST_BUILD

@@ -151,7 +151,7 @@ struct canonical_visitor {
             .field("unique", x.unique)
             .field("where", x.where)
             .field("method", x.method)
-            .field("include", x.include)
+            .field("include", x.include.items)
             .field("concurrently", x.concurrently)
             .field("if_not_exists", x.if_not_exists)
             .str();

@@ -40,7 +40,8 @@ public:
     void operator()(const op::alter_column& o) {
         const auto& x = o.options;
         bool changes = !x.new_column_name.empty() || x.type.kind != type_kind::unchanged || x.nullable != -1 ||
-                       x.server_default.mode != default_change::mode_t::keep || !x.comment.empty() || x.drop_comment;
+                       x.server_default.mode != default_change::mode_t::keep || !x.comment.empty() || x.drop_comment ||
+                       !x.using_expression.empty();  // reported below, more precisely
         if (!changes) fail("alter_column " + o.table + "." + o.column + " changes nothing");
         if (!x.using_expression.empty() && x.type.kind == type_kind::unchanged)
             fail("alter_column " + o.table + "." + o.column + ": using_expression needs a new .type");

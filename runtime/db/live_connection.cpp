@@ -15,9 +15,9 @@ pqxx::result run(pqxx::transaction_base& tx, const std::string& sql, const std::
 }
 }  // namespace
 
-std::vector<std::vector<field>> live_connection::query(const std::string& sql, const std::vector<value>& params) {
+std::vector<std::vector<field>> live_connection::query(const std::string& sql, const values& params) {
     std::vector<std::vector<field>> rows;
-    for (const auto& r : run(m_tx, sql, params)) {
+    for (const auto& r : run(m_tx, sql, params.items)) {
         std::vector<field> row;
         for (const auto& f : r) row.push_back({f.is_null() ? std::string() : f.c_str(), f.is_null()});
         rows.push_back(std::move(row));
@@ -25,8 +25,8 @@ std::vector<std::vector<field>> live_connection::query(const std::string& sql, c
     return rows;
 }
 
-long long live_connection::execute(const std::string& sql, const std::vector<value>& params) {
-    return static_cast<long long>(run(m_tx, sql, params).affected_rows());
+long long live_connection::execute(const std::string& sql, const values& params) {
+    return static_cast<long long>(run(m_tx, sql, params.items).affected_rows());
 }
 
 void execute_statement(pqxx::transaction_base& tx, const render::statement& s) {

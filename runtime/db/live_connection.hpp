@@ -11,8 +11,8 @@ namespace retort::db {
 class live_connection final : public connection {
 public:
     explicit live_connection(pqxx::transaction_base& tx) : m_tx(tx) {}
-    std::vector<std::vector<field>> query(const std::string& sql, const std::vector<value>& params = {}) override;
-    long long execute(const std::string& sql, const std::vector<value>& params = {}) override;
+    std::vector<std::vector<field>> query(const std::string& sql, const values& params = {}) override;
+    long long execute(const std::string& sql, const values& params = {}) override;
 
 private:
     pqxx::transaction_base& m_tx;

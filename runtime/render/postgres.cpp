@@ -188,7 +188,7 @@ std::string create_index_sql(const std::string& schema, const std::string& name,
         out += column_or_expression(col);
     }
     out += ")";
-    if (!o.include.empty()) out += " INCLUDE (" + identifier_list(o.include) + ")";
+    if (!o.include.items.empty()) out += " INCLUDE (" + identifier_list(o.include.items) + ")";
     if (!o.where.empty()) out += " WHERE " + o.where;
     return out;
 }

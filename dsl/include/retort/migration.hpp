@@ -10,7 +10,26 @@
 
 namespace retort {
 
-using std::source_location;
+/// Where a call was written; the recorder keeps it for the build-time check.
+using here = std::source_location;
+
+// Lists in the API are these two small classes rather than std::vector parameters: a revision
+// then compiles calls, not vector code (see "Compile cost" in docs/operations.md).
+
+/// Names (columns, enum values): `{"a", "b"}`, `{some_string}`, or a std::vector<std::string>.
+class names {
+public:
+    names() noexcept;
+    names(std::initializer_list<const char*> list);
+    names(std::initializer_list<std::string> list);
+    names(const std::vector<std::string>& list);
+    names(const names&);
+    names(names&&) noexcept;
+    names& operator=(const names&);
+    names& operator=(names&&) noexcept;
+    ~names();
+    std::vector<std::string> items;
+};
 
 // ---------------------------------------------------------------- types
 
@@ -25,6 +44,12 @@ enum class type_kind : unsigned char {
 /// the constructor is explicit and takes a kind, so a string can never stand where a type is expected.
 struct Type {
     explicit Type(type_kind k) noexcept : kind(k) {}
+    // Out of line (dsl/src), so a revision calls them instead of compiling them: keeps revisions cheap.
+    Type(const Type&);
+    Type(Type&&) noexcept;
+    Type& operator=(const Type&);
+    Type& operator=(Type&&) noexcept;
+    ~Type();
     type_kind kind;
     int length = -1;                      ///< varchar(n) / char(n); -1: none
     int precision = -1;                   ///< numeric(p, s), float(p), time(p), timestamp(p)
@@ -54,7 +79,7 @@ Type JSON();
 Type JSONB();
 Type LargeBinary();
 Type ARRAY(Type element, int dimensions = 1);
-Type Enum(std::string name, std::vector<std::string> values);
+Type Enum(std::string name, names values);
 /// Escape hatch: the SQL text of any type PostgreSQL knows ("tsvector", "inet", "citext").
 Type raw_type(std::string sql);
 
@@ -63,6 +88,7 @@ struct sql_text {
     std::string text;
 };
 sql_text sql(std::string text);
+
 
 /// One value of a bulk_insert row or an execute parameter: text, a number, a boolean, NULL
 /// (`nullptr`) or SQL used verbatim (`sql("now()")`).
@@ -74,11 +100,30 @@ struct value {
     value(int number);
     value(long number);
     value(long long number);
+    value(unsigned number);
+    value(unsigned long number);
+    value(unsigned long long number);
     value(double number);
     value(bool flag);
     value(sql_text expression);
+    /// A pointer would otherwise become a bool: `&n` is a mistake, not `true`.
+    value(const void*) = delete;
     kind_t kind;
     std::string text;  ///< the text, the number's digits, "true"/"false", or the SQL
+};
+
+/// Values: a bulk_insert row or execute parameters, `{"x", 1, nullptr}` or a std::vector<value>.
+class values {
+public:
+    values() noexcept;
+    values(std::initializer_list<value> list);
+    values(const std::vector<value>& list);
+    values(const values&);
+    values(values&&) noexcept;
+    values& operator=(const values&);
+    values& operator=(values&&) noexcept;
+    ~values();
+    std::vector<value> items;
 };
 
 /// One field of a row that `connection::query` returned.
@@ -92,9 +137,9 @@ struct field {
 class connection {
 public:
     /// Runs one statement and returns its rows, each field as text.
-    virtual std::vector<std::vector<field>> query(const std::string& sql, const std::vector<value>& params = {}) = 0;
+    virtual std::vector<std::vector<field>> query(const std::string& sql, const values& params = {}) = 0;
     /// Runs one statement and returns the number of rows it changed.
-    virtual long long execute(const std::string& sql, const std::vector<value>& params = {}) = 0;
+    virtual long long execute(const std::string& sql, const values& params = {}) = 0;
 
 protected:
     ~connection() = default;
@@ -124,6 +169,12 @@ struct identity_options {
 class Column {
 public:
     Column(std::string name, Type type);
+    // Out of line (dsl/src), so a revision calls them instead of compiling them: keeps revisions cheap.
+    Column(const Column&);
+    Column(Column&&) noexcept;
+    Column& operator=(const Column&);
+    Column& operator=(Column&&) noexcept;
+    ~Column();
 
     Column& primary_key(bool on = true);
     Column& nullable(bool on);
@@ -159,6 +210,12 @@ enum class constraint_kind : unsigned char { primary_key, unique, check, foreign
 /// CheckConstraint() and ForeignKeyConstraint().
 struct Constraint {
     explicit Constraint(constraint_kind k) noexcept : kind(k) {}
+    // Out of line (dsl/src), so a revision calls them instead of compiling them: keeps revisions cheap.
+    Constraint(const Constraint&);
+    Constraint(Constraint&&) noexcept;
+    Constraint& operator=(const Constraint&);
+    Constraint& operator=(Constraint&&) noexcept;
+    ~Constraint();
     constraint_kind kind;
     std::string name;
     std::vector<std::string> columns;
@@ -168,11 +225,10 @@ struct Constraint {
     foreign_key_options fk;
 };
 
-Constraint PrimaryKeyConstraint(std::vector<std::string> columns, std::string name = {});
-Constraint UniqueConstraint(std::vector<std::string> columns, std::string name = {});
+Constraint PrimaryKeyConstraint(names columns, std::string name = {});
+Constraint UniqueConstraint(names columns, std::string name = {});
 Constraint CheckConstraint(std::string expression, std::string name = {});
-Constraint ForeignKeyConstraint(std::vector<std::string> columns, std::string referent_table,
-                                std::vector<std::string> referent_columns, std::string name = {},
+Constraint ForeignKeyConstraint(names columns, std::string referent_table, names referent_columns, std::string name = {},
                                 foreign_key_options options = {});
 
 /// What `create_table` takes: a column or a table-level constraint, in any order.
@@ -180,6 +236,12 @@ class TableElement {
 public:
     TableElement(Column column);
     TableElement(Constraint constraint);
+    // Out of line (dsl/src), so a revision calls them instead of compiling them: keeps revisions cheap.
+    TableElement(const TableElement&);
+    TableElement(TableElement&&) noexcept;
+    TableElement& operator=(const TableElement&);
+    TableElement& operator=(TableElement&&) noexcept;
+    ~TableElement();
     bool is_column;
     Column column;
     Constraint constraint;
@@ -216,7 +278,7 @@ struct index_options {
     std::string schema;
     std::string where;                 ///< partial index predicate
     std::string method;                ///< USING gin / gist / brin / hash
-    std::vector<std::string> include;  ///< INCLUDE (...)
+    names include;                     ///< INCLUDE (...)
     bool concurrently = false;
     bool if_not_exists = false;
 };
@@ -330,9 +392,9 @@ public:
 
 private:
     friend class ops;
-    autocommit_scope(detail::op_list& list, std::source_location where) noexcept;
+    autocommit_scope(detail::op_list& list, here where) noexcept;
     detail::op_list* m_list;
-    std::source_location m_where;
+    here m_where;
 };
 
 /// What `upgrade()` and `downgrade()` write into. Each call appends one operation (a plain value)
@@ -341,54 +403,67 @@ class ops {
 public:
     explicit ops(detail::op_list& list) noexcept : m_list(&list) {}
 
-    // Each call records where it was written, so the build-time check can name the file and line.
-    void create_table(std::string name, std::vector<TableElement> elements, table_options options = {}, source_location where = source_location::current());
-    void drop_table(std::string name, drop_table_options options = {}, source_location where = source_location::current());
-    void rename_table(std::string old_name, std::string new_name, schema_options options = {}, source_location where = source_location::current());
-    void create_table_comment(std::string table, std::string comment, schema_options options = {}, source_location where = source_location::current());
-    void drop_table_comment(std::string table, schema_options options = {}, source_location where = source_location::current());
+    // Each call takes `where` (left to its default), so the build-time check can name the
+    // file and line of a mistake.
+    void create_table(std::string name, std::initializer_list<TableElement> elements, table_options options = {},
+                      here where = here::current());
+    void create_table(std::string name, const std::vector<TableElement>& elements, table_options options = {},
+                      here where = here::current());
+    void drop_table(std::string name, drop_table_options options = {}, here where = here::current());
+    void rename_table(std::string old_name, std::string new_name, schema_options options = {},
+                      here where = here::current());
+    void create_table_comment(std::string table, std::string comment, schema_options options = {},
+                              here where = here::current());
+    void drop_table_comment(std::string table, schema_options options = {}, here where = here::current());
 
-    void add_column(std::string table, Column column, column_options options = {}, source_location where = source_location::current());
-    void drop_column(std::string table, std::string column, drop_column_options options = {}, source_location where = source_location::current());
+    void add_column(std::string table, Column column, column_options options = {}, here where = here::current());
+    void drop_column(std::string table, std::string column, drop_column_options options = {},
+                     here where = here::current());
     /// Rename, change type (with USING), nullable, server default, comment; one statement each.
-    void alter_column(std::string table, std::string column, alter_column_options options, source_location where = source_location::current());
+    void alter_column(std::string table, std::string column, alter_column_options options,
+                      here where = here::current());
 
-    /// CREATE TYPE name AS ENUM (...). create_table creates the enum types its columns use itself.
-    void create_enum(std::string name, std::vector<std::string> values, enum_options options = {}, source_location where = source_location::current());
-    void drop_enum(std::string name, drop_enum_options options = {}, source_location where = source_location::current());
+    /// CREATE TYPE name AS ENUM (...). create_table creates the enum types its columns define itself.
+    void create_enum(std::string name, names values, enum_options options = {}, here where = here::current());
+    void drop_enum(std::string name, drop_enum_options options = {}, here where = here::current());
     /// ALTER TYPE ... ADD VALUE. The new value cannot be used in the same transaction: use it in a
     /// later revision, or add it inside an autocommit_block().
-    void add_enum_value(std::string enum_name, std::string value, enum_value_options options = {}, source_location where = source_location::current());
+    void add_enum_value(std::string enum_name, std::string value, enum_value_options options = {},
+                        here where = here::current());
 
-    void create_primary_key(std::string name, std::string table, std::vector<std::string> columns,
-                            schema_options options = {}, source_location where = source_location::current());
-    void create_unique_constraint(std::string name, std::string table, std::vector<std::string> columns,
-                                  unique_constraint_options options = {}, source_location where = source_location::current());
+    void create_primary_key(std::string name, std::string table, names columns, schema_options options = {},
+                            here where = here::current());
+    void create_unique_constraint(std::string name, std::string table, names columns,
+                                  unique_constraint_options options = {}, here where = here::current());
     void create_check_constraint(std::string name, std::string table, std::string condition,
-                                 check_constraint_options options = {}, source_location where = source_location::current());
+                                 check_constraint_options options = {}, here where = here::current());
     void create_foreign_key(std::string name, std::string source_table, std::string referent_table,
-                            std::vector<std::string> local_columns, std::vector<std::string> remote_columns,
-                            foreign_key_constraint_options options = {}, source_location where = source_location::current());
-    void create_exclude_constraint(std::string name, std::string table, std::vector<exclude_element> elements,
-                                   exclude_constraint_options options = {}, source_location where = source_location::current());
+                            names local_columns, names remote_columns, foreign_key_constraint_options options = {},
+                            here where = here::current());
+    void create_exclude_constraint(std::string name, std::string table, std::initializer_list<exclude_element> elements,
+                                   exclude_constraint_options options = {}, here where = here::current());
     /// VALIDATE CONSTRAINT: checks the rows a NOT VALID constraint skipped.
-    void validate_constraint(std::string name, std::string table, schema_options options = {}, source_location where = source_location::current());
-    void drop_constraint(std::string name, std::string table, drop_constraint_options options = {}, source_location where = source_location::current());
+    void validate_constraint(std::string name, std::string table, schema_options options = {},
+                             here where = here::current());
+    void drop_constraint(std::string name, std::string table, drop_constraint_options options = {},
+                         here where = here::current());
 
-    void create_index(std::string name, std::string table, std::vector<std::string> columns,
-                      index_options options = {}, source_location where = source_location::current());
-    void drop_index(std::string name, drop_index_options options = {}, source_location where = source_location::current());
+    void create_index(std::string name, std::string table, names columns, index_options options = {},
+                      here where = here::current());
+    void drop_index(std::string name, drop_index_options options = {}, here where = here::current());
 
     /// Raw SQL, sent as written; parameters ($1, $2...) are bound online and inlined as literals by --sql.
-    void execute(std::string sql, std::vector<value> params = {}, source_location where = source_location::current());
+    void execute(std::string sql, values params = {}, here where = here::current());
     /// One INSERT of all rows; each row has a value for every column, in order.
-    void bulk_insert(std::string table, std::vector<std::string> columns, std::vector<std::vector<value>> rows,
-                     schema_options options = {}, source_location where = source_location::current());
+    void bulk_insert(std::string table, names columns, std::initializer_list<values> rows,
+                     schema_options options = {}, here where = here::current());
+    void bulk_insert(std::string table, names columns, const std::vector<values>& rows,
+                     schema_options options = {}, here where = here::current());
     /// Runs `fn` against the live connection inside the revision's transaction (read, compute,
     /// write). A revision that does this cannot be printed by --sql, which says so.
-    void run_code(void (*fn)(connection&), source_location where = source_location::current());
+    void run_code(void (*fn)(connection&), here where = here::current());
     /// `{ auto block = op.autocommit_block(); op.create_index(..., {.concurrently = true}); }`
-    [[nodiscard]] autocommit_scope autocommit_block(source_location where = source_location::current());
+    [[nodiscard]] autocommit_scope autocommit_block(here where = here::current());
 
 private:
     detail::op_list* m_list;

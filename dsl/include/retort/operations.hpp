@@ -141,7 +141,7 @@ struct op_list {
     std::vector<op::operation> items;
     std::vector<origin> origins;  ///< parallel to items
     int autocommit_depth = 0;
-    void add(op::operation o, const source_location& where);
+    void add(op::operation o, const here& where);
 };
 }  // namespace detail
 
