@@ -50,10 +50,11 @@ step_program build_program(const graph::revision_graph& g, const revision_body& 
     return program;
 }
 
-std::vector<index> migrate(const graph::revision_graph& g, const std::vector<const revision_body*>& bodies,
+std::vector<index> migrate(const revision_map& m, const std::vector<const revision_body*>& bodies,
                            const std::vector<index>& current, const std::vector<step>& steps,
                            const render::version_table& table, sink& out) {
-    head_tracker tracker(g, current);
+    const auto& g = m.graph();
+    head_tracker tracker(m, current);
     out.prepare(render::create_version_table(table));
     for (const auto& s : steps) {
         version_change change = tracker.apply(s);

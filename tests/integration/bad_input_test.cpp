@@ -29,7 +29,7 @@ TEST_CASE("bad input gives one line, a non-zero exit code, and never the passwor
         {"unknown URL option", {"-d", "postgresql://u:" + secret + "@h/db?frobnicate=1", "current"}, 2,
          "invalid database URL"},
         {"missing database", {"-d", s.url("no_such_db"), "current"}, 1, "does not exist"},
-        {"unknown revision", {"-d", db.url(), "upgrade", "ffffffffffff"}, 2, "no revision matches 'ffffffffffff'"},
+        {"unknown revision", {"-d", db.url(), "upgrade", "ffffffffffff"}, 2, "no such revision or branch 'ffffffffffff'"},
         {"downgrade below base", {"-d", db.url(), "downgrade", "-1"}, 2, "below base"},
         {"unknown command", {"-d", db.url(), "frobnicate"}, 2, "unknown command 'frobnicate'"},
         {"missing target", {"-d", db.url(), "upgrade"}, 2, "upgrade needs a TARGET"},

@@ -163,7 +163,7 @@ TEST_CASE("bash completion: commands, options, revision IDs and labels") {
     std::string r = runner();
     CHECK(complete(r + " up") == "upgrade\n");
     CHECK(complete(r + " co") == "config\ncompletion\n");
-    CHECK(complete(r + " heads --") == "--check\n--help\n--verbose\n");
+    CHECK(complete(r + " heads --") == "--check\n--help\n--json\n--resolve-dependencies\n--verbose\n");
     CHECK(complete(r + " -d url upgrade --s") == "--sql\n");
     auto history = run({runner(), "history"}).out;
     std::string oldest = history.substr(history.rfind("<base> -> ") + 10, 12);
