@@ -66,6 +66,7 @@ revision_map::revision_map(const revision_graph& g) : m_graph(g) {
     m_normalized_down.resize(n);
     for (index i = 0; i < n; ++i) {
         m_normalized_down[i] = g.parents(i);
+        if (g.dependencies(i).empty()) continue;  // most revisions: no walk (it made this O(n²))
         auto below = ancestors({i}, false);
         for (index d : g.dependencies(i)) {
             bool implied = false;
