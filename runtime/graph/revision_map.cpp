@@ -568,11 +568,13 @@ std::vector<index> revision_map::all_current(const std::vector<std::string>& row
         if (r) top.push_back(*r);
     index_set with_below = ancestors(top);
     std::vector<index> out;
+    // A revision is a tip unless something above it is applied too. `with_below` holds every
+    // parent of what it holds, so that is the case exactly when one of its children is in it:
+    // one look per edge rather than a walk per revision (which was O(n²)).
     for (index i = 0; i < size(); ++i) {
         if (!with_below[i]) continue;
-        auto above = descendants({i}, false);
         bool covered = false;
-        for (index j = 0; j < size() && !covered; ++j) covered = j != i && above[j] && with_below[j];
+        for (index c : children(i)) covered = covered || with_below[c];
         if (!covered) out.push_back(i);
     }
     return out;
