@@ -16,6 +16,9 @@ const std::vector<command>& commands() {
         {"current", "show the database's current revisions", cmd_current},
         {"history", "list revisions, newest first", cmd_history},
         {"heads", "list the head revisions", cmd_heads},
+        {"check", "compare the database with this runner (exit codes in 'check --help')", cmd_check},
+        {"repair", "re-record the checksums of reviewed, modified applied revisions", cmd_repair},
+        {"verify", "upgrade, downgrade and re-upgrade every revision on a scratch database", cmd_verify},
     };
     return list;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/registry.hpp"
+#include "db/connect.hpp"
 #include "render/version_table.hpp"
 
 #include <string>
@@ -18,6 +19,7 @@ struct context {
     std::string database_url;  ///< libpq connection string; empty: libpq's PG* variables
     render::version_table table;
     loaded_revisions* revisions;
+    db::connect_settings connect;  ///< --role, --search-path
 };
 
 using command_fn = int (*)(context&, const std::vector<std::string>& args);
@@ -37,6 +39,9 @@ int cmd_downgrade(context& ctx, const std::vector<std::string>& args);
 int cmd_current(context& ctx, const std::vector<std::string>& args);
 int cmd_history(context& ctx, const std::vector<std::string>& args);
 int cmd_heads(context& ctx, const std::vector<std::string>& args);
+int cmd_check(context& ctx, const std::vector<std::string>& args);
+int cmd_repair(context& ctx, const std::vector<std::string>& args);
+int cmd_verify(context& ctx, const std::vector<std::string>& args);
 
 /// The database's version-table rows as graph indices (checked for corruption).
 std::vector<graph::index> database_heads(context& ctx, db::session& s);

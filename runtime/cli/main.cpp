@@ -29,6 +29,7 @@ void print_help(const po::options_description& global) {
 
 int run(int argc, char** argv) {
     std::string url, version_table = "retort_version", version_schema;
+    db::connect_settings connect;
     bool help = false, version = false;
     po::options_description global;
     global.add_options()("database-url,d", po::value(&url),
@@ -36,7 +37,9 @@ int run(int argc, char** argv) {
                          "default: $DATABASE_URL, then libpq's PG* variables")(
         "version-table", po::value(&version_table), "table holding the current revisions (default retort_version; "
                                                     "alembic_version continues an Alembic database)")(
-        "version-table-schema", po::value(&version_schema), "schema of the version table")(
+        "version-table-schema", po::value(&version_schema), "schema of the version table (and of retort_history)")(
+        "role", po::value(&connect.role), "role to act as after connecting (SET ROLE)")(
+        "search-path", po::value(&connect.search_path), "search_path to set after connecting")(
         "help,h", po::bool_switch(&help), "show this help")("version", po::bool_switch(&version), "show the version");
 
     po::parsed_options parsed = [&] {
@@ -71,7 +74,7 @@ int run(int argc, char** argv) {
         if (url.empty())
             if (const char* env = std::getenv("DATABASE_URL")) url = env;
         loaded_revisions revisions = load_registry();
-        cli::context ctx{url, {version_schema, version_table}, &revisions};
+        cli::context ctx{url, {version_schema, version_table}, &revisions, connect};
         return c.run(ctx, rest);
     }
     throw usage_error("unknown command '" + name + "' (see 'runner --help')");

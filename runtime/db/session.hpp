@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+namespace pqxx {
+class connection_base;
+}
+
 namespace retort::db {
 
 class session {
@@ -21,12 +25,12 @@ public:
     /// Rows of the version table; empty when the table does not exist yet.
     std::vector<std::string> read_versions(const render::version_table& table);
 
-    /// Session-level advisory lock, so two runners never migrate the same database at once.
-    void lock_migrations(const render::version_table& table);
-
     /// Runs one step: each transactional block commits or rolls back as a whole.
     void run(const plan::step_program& program);
     void execute(const std::string& sql);
+
+    /// The libpqxx connection, for the other parts of runtime/db (lock, history, checks).
+    pqxx::connection_base& native();
 
 private:
     struct impl;

@@ -228,6 +228,9 @@ public:
     void drop_constraint(std::string name, std::string table, drop_constraint_options options = {});
     /// Raw SQL, sent as written.
     void execute(std::string sql);
+    /// Accepts a destructive-change warning (a squawk rule name such as "ban-drop-column") for
+    /// this revision, with the reason a reviewer agreed to; `check` and `show` display it.
+    void acknowledge(std::string rule, std::string reason);
 
 private:
     detail::op_list* m_list;

@@ -71,13 +71,23 @@ using operation = std::variant<create_table, drop_table, add_column, drop_column
 
 namespace retort {
 
+/// A lint rule a revision accepted with `op.acknowledge(rule, reason)`.
+struct acknowledgement {
+    std::string rule;
+    std::string reason;
+};
+
 namespace detail {
 struct op_list {
     std::vector<op::operation> items;
+    std::vector<acknowledgement> acknowledgements;
 };
 }  // namespace detail
 
 /// Runs a revision function and returns what it recorded.
 std::vector<op::operation> record(void (*fn)(ops&));
+
+/// Runs a revision function and returns the lint rules it acknowledged.
+std::vector<acknowledgement> record_acknowledgements(void (*fn)(ops&));
 
 }  // namespace retort

@@ -2,6 +2,7 @@
 // send each step to the database or to stdout.
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/safety.hpp"
 #include "core/errors.hpp"
 #include "db/session.hpp"
 #include "plan/migrate.hpp"
@@ -30,7 +31,7 @@ std::vector<index> offline_start(const graph::revision_graph& g, const std::stri
     return plan::resolve_upgrade_target(g, {}, start);
 }
 
-int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql) {
+int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql, const safety_options& safety) {
     const auto& g = ctx.revisions->graph;
     if (sql) {
         std::string start, end = target;
@@ -46,15 +47,7 @@ int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql) {
     }
     if (target.find(':') != std::string::npos)
         throw usage_error("a range START:END works only with --sql; online, the database is the start");
-    db::session s(ctx.database_url);
-    s.lock_migrations(ctx.table);
-    auto current = database_heads(ctx, s);
-    auto steps = upgrade ? plan::plan_upgrade(g, current, plan::resolve_upgrade_target(g, current, target))
-                         : plan::plan_downgrade(g, current, plan::resolve_downgrade_target(g, current, target));
-    db::database_sink out(s, true);
-    plan::migrate(g, ctx.revisions->bodies, current, steps, ctx.table, out);
-    if (steps.empty()) std::cerr << "Nothing to do: the database is already at " << target << "\n";
-    return exit_ok;
+    return run_online(ctx, upgrade, target, safety);
 }
 
 int migrate_command(context& ctx, const std::vector<std::string>& args, bool upgrade) {
@@ -63,13 +56,15 @@ int migrate_command(context& ctx, const std::vector<std::string>& args, bool upg
     po::options_description desc;
     desc.add_options()("sql", po::bool_switch(&sql), "print the SQL instead of running it (no database needed)")(
         "target", po::value(&target)->required(), "revision to reach");
+    safety_options safety;
+    add_safety_options(desc, safety, true);
     const char* name = upgrade ? "upgrade" : "downgrade";
-    std::string usage = upgrade ? "runner upgrade [--sql] TARGET\n\nTARGET: head, heads, a revision ID or prefix, +N, REV+N;"
+    std::string usage = upgrade ? "runner upgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: head, heads, a revision ID or prefix, +N, REV+N;"
                                   " with --sql also START:END.\nExample: runner -d postgresql://app@localhost/app upgrade head"
-                                : "runner downgrade [--sql] TARGET\n\nTARGET: base, -N, a revision ID or prefix, REV-N;"
+                                : "runner downgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: base, -N, a revision ID or prefix, REV-N;"
                                   " with --sql a range START:END.\nExample: runner -d postgresql://app@localhost/app downgrade -1";
     if (!parse_command(name, usage, desc, {"target"}, args)) return exit_ok;
-    return run_plan(ctx, upgrade, target, sql);
+    return run_plan(ctx, upgrade, target, sql, safety);
 }
 
 }  // namespace
