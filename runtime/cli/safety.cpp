@@ -92,8 +92,6 @@ void refuse_modified(const context& ctx, const applied_state& state) {
                 " applied; review the change, then run 'runner repair' to accept it, or pass --allow-modified");
 }
 
-namespace {
-
 void warn_lint(const context& ctx, const std::vector<plan::step>& steps) {
     const auto& g = ctx.revisions->graph;
     for (const auto& s : steps) {
@@ -102,8 +100,6 @@ void warn_lint(const context& ctx, const std::vector<plan::step>& steps) {
             std::cerr << lint::describe(g[s.revision].id, f) << "\n";
     }
 }
-
-}  // namespace
 
 int run_online(context& ctx, bool upgrade, const std::string& target, const safety_options& o) {
     const auto& g = ctx.revisions->graph;

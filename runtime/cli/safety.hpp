@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "db/guarded_sink.hpp"
+#include "plan/planner.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -51,6 +52,9 @@ applied_state read_applied(const context& ctx, db::session& s, db::history& h);
 
 /// "revision X (file) was modified after it was applied ..." for upgrade's refusal.
 void refuse_modified(const context& ctx, const applied_state& state);
+
+/// The lint findings of the upgrade steps, one line each on stderr.
+void warn_lint(const context& ctx, const std::vector<plan::step>& steps);
 
 /// upgrade/downgrade against the live database, under the lock, with history and guards.
 int run_online(context& ctx, bool upgrade, const std::string& target, const safety_options& o);

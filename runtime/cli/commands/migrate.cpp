@@ -41,6 +41,7 @@ int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql, co
         std::vector<index> current = offline_start(g, start);
         auto steps = upgrade ? plan::plan_upgrade(g, current, plan::resolve_upgrade_target(g, current, end))
                              : plan::plan_downgrade(g, current, plan::resolve_downgrade_target(g, current, end));
+        warn_lint(ctx, steps);
         plan::sql_sink out(std::cout);
         plan::migrate(g, ctx.revisions->bodies, current, steps, ctx.table, out);
         return exit_ok;
