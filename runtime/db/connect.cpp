@@ -27,6 +27,10 @@ void prepare_connection(session& s, const connect_settings& settings) {
                     std::to_string(oldest_supported_server / 10000) + " or newer");
     try {
         pqxx::nontransaction tx(conn);
+        // A runner killed mid-statement (SIGKILL, a lost container) must not leave its backend
+        // running the statement, holding table locks and the migration lock: PostgreSQL 14+ then
+        // notices the vanished client within a second and rolls back.
+        if (version >= 140000) tx.exec("SET client_connection_check_interval = '1s'");
         if (!settings.role.empty()) tx.exec("SET ROLE " + tx.quote_name(settings.role));
         if (!settings.search_path.empty())
             tx.exec_params("SELECT set_config('search_path', $1, false)", settings.search_path);

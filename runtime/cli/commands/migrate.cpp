@@ -33,6 +33,8 @@ std::vector<index> offline_start(const graph::revision_graph& g, const std::stri
 
 int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql, const safety_options& safety) {
     const auto& g = ctx.revisions->graph;
+    if (sql && safety.dry_run)
+        throw usage_error("--sql prints SQL without a database, --dry-run reads the database: use one of them");
     if (sql) {
         std::string start, end = target;
         bool ranged = split_range(target, start, end);
