@@ -34,6 +34,7 @@ std::string describe_holder(pqxx::connection_base& conn, std::int64_t key) {
 
 std::string seconds_text(std::chrono::milliseconds d) {
     auto ms = d.count();
+    if (ms > 0 && ms % 60000 == 0) return std::to_string(ms / 60000) + "min";
     if (ms % 1000 == 0) return std::to_string(ms / 1000) + "s";
     return std::to_string(ms) + "ms";
 }
