@@ -109,13 +109,14 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
     if (o.guards.retries < 0) throw usage_error("--retries must be 0 or more");
     auto s = open_checked_session(ctx);
     db::migration_lock lock(*s, ctx.table, wait, std::cerr);
+    // Everything that can refuse comes before the first change, so a refused run changes nothing.
     db::history h(*s, ctx.table.schema);
-    if (!o.dry_run) h.ensure();
     auto state = read_applied(ctx, *s, h);
     if (!o.allow_modified) refuse_modified(ctx, state);
     auto current = database_heads(ctx, *s);
     auto steps = upgrade ? plan::plan_upgrade(g, current, plan::resolve_upgrade_target(g, current, target))
                          : plan::plan_downgrade(g, current, plan::resolve_downgrade_target(g, current, target));
+    if (!o.dry_run && !steps.empty()) h.ensure();
     auto checksum = [&ctx](const std::string& id) { return compiled_checksum(ctx, id); };
     if (o.dry_run) {
         std::cerr << "Dry run: " << steps.size() << " step" << (steps.size() == 1 ? "" : "s")

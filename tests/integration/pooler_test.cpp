@@ -9,11 +9,31 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace retort::test;
 
 namespace {
+
+/// True once something accepts TCP connections on 127.0.0.1:port (pgbouncer -d returns before
+/// its daemon listens, and the daemon fails later if the port was taken meanwhile).
+bool listening(const std::string& port) {
+    for (int i = 0; i < 100; ++i) {
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(std::stoi(port)));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+        close(fd);
+        if (ok) return true;
+        usleep(50000);
+    }
+    return false;
+}
 
 /// pgbouncer as a daemon on a free port, pooling the test server over its unix socket; stopped
 /// when the object goes.
@@ -39,7 +59,7 @@ public:
                 run({"chown", "-R", "postgres", m_dir});
                 argv.insert(argv.begin(), {"runuser", "-u", "postgres", "--"});
             }
-            if (run(argv).exit_code == 0) m_port = port;
+            if (run(argv).exit_code == 0 && listening(port)) m_port = port;
         }
         REQUIRE_MESSAGE(!m_port.empty(), "pgbouncer did not start");
     }
@@ -64,8 +84,9 @@ TEST_CASE("behind pgbouncer in transaction mode the runner refuses with a clear 
     auto r = run({build_dir() + "/runner", "-d", pool.url(db.name()), "upgrade", "head"}, {{"DATABASE_URL", ""}});
     CHECK(r.exit_code == 1);
     CHECK(count_lines(r.err) == 1);
-    CHECK(r.err.find("error: the database URL leads through a connection pooler in transaction mode") !=
-          std::string::npos);
+    CHECK_MESSAGE(r.err.find("error: the database URL leads through a connection pooler in transaction mode") !=
+                      std::string::npos,
+                  r.err);
     CHECK(db.tables().empty());
 }
 
