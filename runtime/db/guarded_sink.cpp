@@ -1,6 +1,7 @@
 #include "db/guarded_sink.hpp"
 
 #include "core/errors.hpp"
+#include "db/invalid_index.hpp"
 #include "db/session.hpp"
 #include "render/quoting.hpp"
 
@@ -92,9 +93,44 @@ void guarded_sink::finish() {
     m_pending.clear();
 }
 
+void guarded_sink::run_in_parts(const plan::step_program& program) {
+    const std::size_t parts = program.blocks.size();
+    const std::string checksum = m_checksum(program.revision);
+    for (std::size_t k = 0; k < parts; ++k) {
+        const auto& block = program.blocks[k];
+        if (!block.transactional)
+            for (const auto& s : block.statements)
+                if (auto name = concurrent_index_name(s.sql)) drop_if_invalid(m_session, *name, m_progress);
+        plan::step_program part = program;
+        part.blocks = {block};
+        try {
+            m_session.run(part);
+        } catch (const database_error& e) {
+            std::string state = k == 0   ? std::string("no part of it is committed")
+                                : k == 1 ? "part 1 is committed (see retort_history); undo it or make it idempotent "
+                                           "before re-running"
+                                         : "parts 1-" + std::to_string(k) +
+                                               " are committed (see retort_history); undo them or make them "
+                                               "idempotent before re-running";
+            std::string left;
+            for (const auto& s : block.statements)
+                if (auto name = concurrent_index_name(s.sql); name && is_invalid_index(m_session, *name))
+                    left = "; it left the INVALID index " + *name + ", which the next run drops before retrying";
+            throw database_error(std::string(e.what()) + " (part " + std::to_string(k + 1) + " of " +
+                                     std::to_string(parts) + "; " + state + left + ")",
+                                 e.sqlstate());
+        }
+        if (k + 1 < parts)
+            m_session.execute(
+                m_history.row(program.revision, "part " + std::to_string(k + 1) + "/" + std::to_string(parts), checksum)
+                    .sql);
+    }
+}
+
 void guarded_sink::run_with_retries(const plan::step_program& program) {
-    // A step with an autocommit block may have committed part of itself: never run it twice.
-    int attempts = has_autocommit_block(program) ? 1 : 1 + m_settings.retries;
+    // A step with an autocommit block may commit part of itself: it runs once, part by part.
+    if (has_autocommit_block(program)) return run_in_parts(program);
+    int attempts = 1 + m_settings.retries;
     for (int attempt = 1;; ++attempt) {
         try {
             m_session.run(program);

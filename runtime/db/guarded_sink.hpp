@@ -43,6 +43,9 @@ public:
 
 private:
     void run_with_retries(const plan::step_program& program);
+    /// A step with autocommit blocks, one part (block) at a time: each completed part is recorded
+    /// in the history, and a failure says which parts are committed.
+    void run_in_parts(const plan::step_program& program);
 
     session& m_session;
     history& m_history;

@@ -87,7 +87,7 @@ std::map<std::string, std::string> history::applied_by_history() {
     if (schema_version() == 0) return out;
     pqxx::read_transaction tx(m_session.native());
     for (const auto& row : tx.exec("SELECT DISTINCT ON (revision) revision, direction, checksum FROM " +
-                                   qualified_name() + " ORDER BY revision, id DESC"))
+                                   qualified_name() + " WHERE direction IN ('upgrade', 'repair', 'downgrade') ORDER BY revision, id DESC"))
         if (std::string(row[1].c_str()) != "downgrade") out[row[0].c_str()] = row[2].c_str();
     return out;
 }

@@ -1,5 +1,6 @@
 // retort_history: one row for every step a runner applies (revision, direction, checksum, times,
-// database user, runner version), committed in the same transaction as the step. The table carries
+// database user, runner version), committed in the same transaction as the step. direction is
+// upgrade, downgrade, repair, or "part k/n" for each committed part of a step with autocommit blocks. The table carries
 // its own schema version (in its comment); a newer runner upgrades an older shape in place.
 #pragma once
 

@@ -108,3 +108,27 @@ TEST_CASE("SIGKILL during a long revision: nothing of it stays, the lock is rele
     CHECK(db.column("SELECT version_num FROM retort_version") == std::vector<std::string>{"fc3000000003"});
     CHECK(db.value("SELECT count(*) FROM retort_history WHERE revision = 'fb2000000002'") == "1");
 }
+
+TEST_CASE("a failed CREATE INDEX CONCURRENTLY: the message says which parts are committed; the INVALID index "
+          "is dropped before the retry") {
+    scratch_database db("it_fault_concurrent");
+    std::string runner = build_dir() + "/tests/runner_concurrent";
+    auto r = run({runner, "-d", db.url(), "upgrade", "head"}, {{"DATABASE_URL", ""}});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("Key (code)=(a) is duplicated") != std::string::npos);
+    CHECK(r.err.find("(part 2 of 3; part 1 is committed (see retort_history)") != std::string::npos);
+    CHECK(r.err.find("it left the INVALID index ix_items_code, which the next run drops before retrying") !=
+          std::string::npos);
+    CHECK(db.value("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_items_code'::regclass") == "f");
+    CHECK(db.column("SELECT direction FROM retort_history WHERE revision = 'cb2000000002'") ==
+          std::vector<std::string>{"part 1/3"});
+    CHECK(db.column("SELECT version_num FROM retort_version") == std::vector<std::string>{"ca1000000001"});
+
+    db.exec("DELETE FROM items WHERE id = 2");
+    auto again = run({runner, "-d", db.url(), "upgrade", "head"}, {{"DATABASE_URL", ""}});
+    CHECK_MESSAGE(again.exit_code == 0, again.err);
+    CHECK(again.err.find("dropping the INVALID index ix_items_code") != std::string::npos);
+    CHECK(db.value("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_items_code'::regclass") == "t");
+    CHECK(db.column("SELECT version_num FROM retort_version") == std::vector<std::string>{"cb2000000002"});
+    CHECK(db.value("SELECT note FROM items") == "indexed");
+}
