@@ -1,17 +1,23 @@
 // mkrev: scaffolds a new revision file whose parent is the current head. Reads the revision
 // sources, not the runner, so it works before anything is built.
+#include "init.hpp"
 #include "revision_set.hpp"
 #include "template.hpp"
 
+#include "config/settings.hpp"
 #include "core/errors.hpp"
+#include "graph/revision_map.hpp"
 
 #include <boost/program_options.hpp>
+
+#include <algorithm>
 
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -20,7 +26,7 @@ using rev_index = retort::graph::index;
 namespace {
 
 struct request {
-    std::string message, dir = "migrations", rev_id;
+    std::string message, rev_id;
     std::vector<std::string> heads, labels, depends_on;
     bool merge = false, splice = false;
 };
@@ -40,58 +46,69 @@ std::string now_text() {
     return buf;
 }
 
-/// The revision a --head value names: an ID or prefix, or LABEL@head (the head of that branch).
-rev_index resolve_head(const retort::graph::revision_graph& g, const std::string& text) {
-    auto at = text.find('@');
-    if (at == std::string::npos) return g.resolve_id(text);
-    std::string label = text.substr(0, at), where = text.substr(at + 1);
-    auto labelled = g.find_label(label);
-    if (!labelled) throw retort::resolution_error("no branch is labelled '" + label + "'");
-    if (where != "head") throw retort::usage_error("--head takes REV, LABEL@head or base, not " + text);
-    auto above = g.descendants({*labelled});
-    std::vector<rev_index> heads;
-    for (rev_index h : g.heads())
-        if (above[h]) heads.push_back(h);
-    if (heads.size() != 1)
-        throw retort::resolution_error("branch '" + label + "' has several heads (" + ids(g, heads) + ")");
-    return heads.front();
-}
-
-std::vector<std::string> choose_parents(const retort::graph::revision_graph& g, const request& r) {
-    auto heads = g.heads();
+/// The parents, as Alembic's `revision --head` / `merge` choose them: every revision the --head
+/// targets name ("head" by default; "base" for a new root; LABEL@head; "heads"), each a head
+/// unless --splice.
+std::vector<std::string> choose_parents(const retort::graph::revision_map& m, const request& r) {
+    std::vector<std::string> targets = r.heads;
     if (r.merge) {
-        if (heads.size() < 2) throw retort::usage_error("--merge needs at least two heads; there is " +
-                                                        std::to_string(heads.size()));
-        std::vector<std::string> out;
-        for (rev_index h : heads) out.push_back(g[h].id);
-        return out;
+        if (!targets.empty()) throw retort::usage_error("--merge takes the current heads; do not also pass --head");
+        targets = {"heads"};
+        if (m.real_heads().size() < 2)
+            throw retort::usage_error("--merge needs at least two heads; there is " + std::to_string(m.real_heads().size()));
     }
-    if (r.heads.empty()) {
-        if (heads.size() > 1)
-            throw retort::usage_error("there are several heads (" + ids(g, heads) +
+    if (targets.empty()) targets = {"head"};
+    std::vector<rev_index> parents;
+    try {
+        for (auto p : m.get_revisions(targets))
+            if (p) parents.push_back(*p);
+    } catch (const retort::resolution_error& e) {
+        if (targets == std::vector<std::string>{"head"} && m.heads().size() > 1)
+            throw retort::usage_error("there are several heads (" + ids(m.graph(), m.heads()) +
                                       "); pass --head REV to choose the parent, or --merge to merge them");
-        return heads.empty() ? std::vector<std::string>{} : std::vector<std::string>{g[heads.front()].id};
+        throw;
     }
     std::vector<std::string> out;
-    for (const auto& h : r.heads) {
-        if (h == "base") continue;
-        rev_index i = resolve_head(g, h);
-        if (!g.is_head(i) && !r.splice)
-            throw retort::usage_error("revision " + g[i].id +
+    for (rev_index i : parents) {
+        if (std::find(out.begin(), out.end(), m.id(i)) != out.end())
+            throw retort::usage_error("revision " + m.id(i) + " is named twice as a parent");
+        if (!m.is_head(i) && !r.splice)
+            throw retort::usage_error("revision " + m.id(i) +
                                       " is not a head; pass --splice to start a new branch from it");
-        out.push_back(g[i].id);
+        out.push_back(m.id(i));
     }
     return out;
 }
 
+/// A dependency is kept as written when it is a branch label of the revision it names, and
+/// otherwise becomes that revision's full ID (Alembic's rule).
+std::string resolve_dependency(const retort::graph::revision_map& m, const std::string& dep) {
+    auto r = m.get_revision(dep);
+    if (!r) throw retort::usage_error("--depends-on " + dep + " names no revision");
+    const auto& labels = m.branch_labels(*r);
+    return std::find(labels.begin(), labels.end(), dep) != labels.end() ? dep : m.id(*r);
+}
+
+/// --dir, else retort.ini's migrations (the file found from here upward, or --config), else ./migrations.
+std::string migrations_dir(const po::variables_map& vm) {
+    retort::config::overrides flags;
+    if (vm.count("dir")) flags.migrations = vm["dir"].as<std::string>();
+    std::optional<fs::path> file;
+    if (vm.count("config")) file = vm["config"].as<std::string>();
+    return retort::config::load(fs::current_path(), file, flags).migrations.text;
+}
+
 int run(int argc, char** argv) {
     request r;
-    bool help = false;
+    bool help = false, version = false;
     po::options_description desc("Options");
     desc.add_options()("help,h", po::bool_switch(&help), "show this help")(
-        "dir", po::value(&r.dir), "migrations folder (default: migrations)")(
+        "version", po::bool_switch(&version), "show the version")(
+        "init", po::value<std::string>(), "start a project in this folder: retort.ini, migrations/, CMakeLists.txt")(
+        "dir", po::value<std::string>(), "migrations folder (default: retort.ini's migrations, else ./migrations)")(
+        "config", po::value<std::string>(), "read this file instead of the nearest retort.ini")(
         "rev-id", po::value(&r.rev_id), "use this revision ID instead of a fresh one")(
-        "head", po::value(&r.heads), "parent revision (repeat for a merge; 'base' starts a new base)")(
+        "head", po::value(&r.heads), "parent: REV, LABEL@head, heads, or 'base' for a new root (repeat for a merge; default: head)")(
         "merge", po::bool_switch(&r.merge), "make a merge revision whose parents are all current heads")(
         "splice", po::bool_switch(&r.splice), "allow a --head that is not a head (start a branch)")(
         "branch-label", po::value(&r.labels), "branch label for the new revision (repeatable)")(
@@ -107,30 +124,44 @@ int run(int argc, char** argv) {
         throw retort::usage_error(std::string(e.what()) + " (see 'mkrev --help')");
     }
     if (help) {
-        std::cout << "usage: mkrev [options] \"message\"\n\nWrites DIR/<id>_<slug>.cpp with the current head as parent.\n"
+        std::cout << "usage: mkrev [options] \"message\"\n       mkrev --init DIR\n\n"
+                     "Writes DIR/<id>_<slug>.cpp with the current head as parent. DIR is --dir, else the\n"
+                     "migrations setting of the nearest retort.ini (so mkrev works from any subfolder), else\n"
+                     "./migrations.\n"
                      "Example: mkrev \"create users table\"\n\n"
-                  << desc << "\n";
+                  << desc << "\nExit codes: 0 ok, 1 failure, 2 usage error.\n";
+        return 0;
+    }
+    if (version) {
+        std::cout << "retort mkrev " << RETORT_VERSION << "\n";
+        return 0;
+    }
+    if (vm.count("init")) {
+        if (!r.message.empty()) throw retort::usage_error("--init takes a folder, not a message");
+        retort::gen::init_project(vm["init"].as<std::string>(), std::cout);
         return 0;
     }
     if (r.message.empty()) throw retort::usage_error("a message is required, e.g. mkrev \"create users table\"");
 
-    auto set = retort::gen::load_revision_set(r.dir);
+    std::string dir = migrations_dir(vm);
+    auto set = retort::gen::load_revision_set(dir);
     const auto& g = set.graph;
     retort::gen::revision_header h;
     h.id = r.rev_id.empty() ? retort::gen::new_revision_id() : r.rev_id;
     if (!retort::gen::valid_revision_id(h.id))
         throw retort::usage_error("'" + h.id + "' is not a valid revision ID (letters, digits, '_' or '-', at most 32)");
     if (g.find(h.id)) throw retort::usage_error("revision " + h.id + " already exists in " + g[*g.find(h.id)].path);
-    h.parents = choose_parents(g, r);
+    retort::graph::revision_map map(g);
+    h.parents = choose_parents(map, r);
+    for (const auto& label : r.labels)
+        if (auto used = g.find_label(label))
+            throw retort::usage_error("branch label '" + label + "' is already used by revision " + g[*used].id);
     h.branch_labels = r.labels;
-    for (const auto& d : r.depends_on) {
-        if (g.find_label(d)) h.depends_on.push_back(d);
-        else h.depends_on.push_back(g[g.resolve_id(d)].id);
-    }
+    for (const auto& d : r.depends_on) h.depends_on.push_back(resolve_dependency(map, d));
     h.message = r.message;
     h.created = now_text();
 
-    fs::path path = fs::path(r.dir) / retort::gen::revision_file_name(h.id, h.message);
+    fs::path path = fs::path(dir) / retort::gen::revision_file_name(h.id, h.message);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << retort::gen::revision_source(h);
     out.close();

@@ -42,19 +42,19 @@ Column& Column::foreign_key(std::string table_dot_column, foreign_key_options op
 }
 
 namespace {
-Constraint make(constraint_kind kind, std::vector<std::string> columns, std::string name) {
+Constraint make(constraint_kind kind, names columns, std::string name) {
     Constraint c{kind};
-    c.columns = std::move(columns);
+    c.columns = std::move(columns.items);
     c.name = std::move(name);
     return c;
 }
 }  // namespace
 
-Constraint PrimaryKeyConstraint(std::vector<std::string> columns, std::string name) {
+Constraint PrimaryKeyConstraint(names columns, std::string name) {
     return make(constraint_kind::primary_key, std::move(columns), std::move(name));
 }
 
-Constraint UniqueConstraint(std::vector<std::string> columns, std::string name) {
+Constraint UniqueConstraint(names columns, std::string name) {
     return make(constraint_kind::unique, std::move(columns), std::move(name));
 }
 
@@ -64,12 +64,11 @@ Constraint CheckConstraint(std::string expression, std::string name) {
     return c;
 }
 
-Constraint ForeignKeyConstraint(std::vector<std::string> columns, std::string referent_table,
-                                std::vector<std::string> referent_columns, std::string name,
+Constraint ForeignKeyConstraint(names columns, std::string referent_table, names referent_columns, std::string name,
                                 foreign_key_options options) {
     Constraint c = make(constraint_kind::foreign_key, std::move(columns), std::move(name));
     c.referent_table = std::move(referent_table);
-    c.referent_columns = std::move(referent_columns);
+    c.referent_columns = std::move(referent_columns.items);
     c.fk = std::move(options);
     return c;
 }

@@ -40,10 +40,10 @@ Type ARRAY(Type element, int dimensions) {
     return element;
 }
 
-Type Enum(std::string name, std::vector<std::string> values) {
+Type Enum(std::string name, names values) {
     Type t{type_kind::enumeration};
     t.name = std::move(name);
-    t.enum_values = std::move(values);
+    t.enum_values = std::move(values.items);
     return t;
 }
 

@@ -2,6 +2,8 @@
 // thrown as retort::error and turned into one line in main().
 #pragma once
 
+#include "cli/terminal.hpp"
+#include "config/settings.hpp"
 #include "core/registry.hpp"
 #include "db/connect.hpp"
 #include "render/version_table.hpp"
@@ -19,6 +21,9 @@ struct context {
     std::string database_url;  ///< libpq connection string; empty: libpq's PG* variables
     render::version_table table;
     loaded_revisions* revisions;
+    config::settings settings;  ///< the effective settings (flags > environment > retort.ini > defaults)
+    output_options output;
+    std::string program_name = "runner";  ///< argv[0]'s file name, for completion and messages
     db::connect_settings connect;  ///< --role, --search-path
 };
 
@@ -39,6 +44,12 @@ int cmd_downgrade(context& ctx, const std::vector<std::string>& args);
 int cmd_current(context& ctx, const std::vector<std::string>& args);
 int cmd_history(context& ctx, const std::vector<std::string>& args);
 int cmd_heads(context& ctx, const std::vector<std::string>& args);
+int cmd_branches(context& ctx, const std::vector<std::string>& args);
+int cmd_show(context& ctx, const std::vector<std::string>& args);
+int cmd_stamp(context& ctx, const std::vector<std::string>& args);
+int cmd_check_revisions(context& ctx, const std::vector<std::string>& args);
+int cmd_config(context& ctx, const std::vector<std::string>& args);
+int cmd_completion(context& ctx, const std::vector<std::string>& args);
 int cmd_check(context& ctx, const std::vector<std::string>& args);
 int cmd_repair(context& ctx, const std::vector<std::string>& args);
 int cmd_verify(context& ctx, const std::vector<std::string>& args);

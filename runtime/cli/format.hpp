@@ -1,7 +1,10 @@
-// Text output in Alembic's formats, so habits and scripts carry over.
+// Text output in Alembic's formats (alembic/script/base.py: Script._head_only, log_entry,
+// cmd_format), so habits and scripts carry over; and the same facts as JSON for --json.
 #pragma once
 
-#include "graph/revision_graph.hpp"
+#include "graph/revision_map.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
@@ -9,21 +12,27 @@
 namespace retort::cli {
 
 struct line_options {
-    bool parents = false;         ///< "down -> rev"
     bool branch_labels = false;   ///< " (label)"
-    bool head = true;             ///< " (head)"
-    bool tree = true;             ///< " (branchpoint)", " (mergepoint)"
     bool message = false;         ///< ", message"
+    bool parents = false;         ///< "down -> rev"
+    bool tree = true;             ///< " (branchpoint)", " (mergepoint)"
+    bool head = true;             ///< " (head)" / " (effective head)"
     bool current = false;         ///< " (current)"
 };
 
-/// One revision on one line, as Alembic's Script._head_only prints it.
-std::string revision_line(const graph::revision_graph& g, graph::index i, const line_options& o);
+/// One revision on one line (Script._head_only).
+std::string revision_line(const graph::revision_map& m, graph::index i, const line_options& o);
 
-/// The multi-line block of Alembic's --verbose / show.
-std::string revision_block(const graph::revision_graph& g, graph::index i, bool current);
+/// The multi-line entry of --verbose and `show` (Script.log_entry), ending in a newline.
+std::string revision_entry(const graph::revision_map& m, graph::index i, bool current);
 
-/// Newest first, as `alembic history` lists revisions.
-std::vector<graph::index> history_order(const graph::revision_graph& g);
+/// --verbose picks the entry, otherwise the line (Script.cmd_format).
+std::string revision_text(const graph::revision_map& m, graph::index i, bool verbose, const line_options& o);
+
+/// Every fact about one revision, for --json.
+nlohmann::json revision_json(const graph::revision_map& m, graph::index i, bool current = false);
+
+/// Prints a JSON document on one line.
+void print_json(const nlohmann::json& doc);
 
 }  // namespace retort::cli

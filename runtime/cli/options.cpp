@@ -31,7 +31,8 @@ bool parse_command(const std::string& name, const std::string& usage, po::option
         }
         po::store(po::command_line_parser(fixed).options(all).positional(pos).style(style).run(), vm);
         if (vm.count("help") && vm["help"].as<bool>()) {
-            std::cout << usage << "\n\nOptions:\n" << all << "\n";
+            std::cout << usage << "\n\nOptions:\n" << all
+                      << "\nGlobal options (-d URL, --config FILE, --echo, -q, ...) work here too; see 'runner --help'.\n";
             return false;
         }
         po::notify(vm);

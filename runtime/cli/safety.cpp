@@ -9,6 +9,7 @@
 #include "lint/lint.hpp"
 #include "plan/migrate.hpp"
 #include "plan/sql_sink.hpp"
+#include "cli/run_report.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -34,6 +35,15 @@ void add_safety_options(po::options_description& desc, safety_options& o, bool m
         "run even though an applied revision changed since it was applied")(
         "single-transaction", po::bool_switch(&o.guards.single_transaction),
         "run the whole plan in one transaction (refused when a revision has an autocommit block)");
+}
+
+safety_options default_safety(const context& ctx) {
+    safety_options o;
+    const auto& settings = ctx.settings;
+    if (!settings.lock_timeout.text.empty()) o.guards.lock_timeout = settings.lock_timeout.text;
+    if (!settings.statement_timeout.text.empty()) o.guards.statement_timeout = settings.statement_timeout.text;
+    o.guards.single_transaction = settings.single_transaction();
+    return o;
 }
 
 std::chrono::milliseconds parse_duration(const std::string& option, const std::string& text) {
@@ -108,14 +118,14 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
     parse_duration("statement-timeout", o.guards.statement_timeout);
     if (o.guards.retries < 0) throw usage_error("--retries must be 0 or more");
     auto s = open_checked_session(ctx);
-    db::migration_lock lock(*s, ctx.table, wait, std::cerr);
+    s->lock_migrations(ctx.table, wait);
     // Everything that can refuse comes before the first change, so a refused run changes nothing.
     db::history h(*s, ctx.table.schema);
     auto state = read_applied(ctx, *s, h);
     if (!o.allow_modified) refuse_modified(ctx, state);
     auto current = database_heads(ctx, *s);
-    auto steps = upgrade ? plan::plan_upgrade(g, current, plan::resolve_upgrade_target(g, current, target))
-                         : plan::plan_downgrade(g, current, plan::resolve_downgrade_target(g, current, target));
+    graph::revision_map m(g);
+    auto steps = upgrade ? plan::plan_upgrade(m, state.rows, target) : plan::plan_downgrade(m, state.rows, target);
     if (!o.dry_run && !steps.empty()) h.ensure();
     auto checksum = [&ctx](const std::string& id) { return compiled_checksum(ctx, id); };
     if (o.dry_run) {
@@ -124,12 +134,13 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
         warn_lint(ctx, steps);
         plan::sql_sink printer(std::cout);
         db::dry_run_sink out(h, o.guards, checksum, printer);
-        plan::migrate(g, ctx.revisions->bodies, current, steps, ctx.table, out);
+        plan::migrate(m, ctx.revisions->bodies, current, steps, ctx.table, out);
         return exit_ok;
     }
-    db::guarded_sink out(*s, h, o.guards, checksum, std::cerr);
-    plan::migrate(g, ctx.revisions->bodies, current, steps, ctx.table, out);
-    if (steps.empty()) std::cerr << "Nothing to do: the database is already at " << target << "\n";
+    db::guarded_sink guarded(*s, h, o.guards, checksum, std::cerr);
+    run_report out(*s, guarded, ctx.output, steps.size());
+    plan::migrate(m, ctx.revisions->bodies, current, steps, ctx.table, out);
+    if (steps.empty() && !ctx.output.quiet) std::cerr << "Nothing to do: the database is already at " << target << "\n";
     return exit_ok;
 }
 

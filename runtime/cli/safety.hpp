@@ -27,6 +27,9 @@ struct safety_options {
     db::guard_settings guards;
 };
 
+/// The defaults: retort.ini's lock_timeout, statement_timeout and transaction_mode where set.
+safety_options default_safety(const context& ctx);
+
 /// --lock-wait, --lock-timeout, --statement-timeout, --retries; with `migrating`, also
 /// --dry-run, --allow-modified and --single-transaction.
 void add_safety_options(boost::program_options::options_description& desc, safety_options& o, bool migrating);

@@ -1,5 +1,6 @@
 #include "core/redact.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace retort {
@@ -26,6 +27,24 @@ void mask_url_passwords(std::string& text) {
         from = start;
     }
 }
+
+/// key=value connection strings: password=secret or password='se cret' -> password=***
+void mask_keyword_passwords(std::string& text) {
+    const std::string key = "password=";
+    std::size_t from = 0;
+    while ((from = text.find(key, from)) != std::string::npos) {
+        std::size_t start = from + key.size(), end = start;
+        if (end < text.size() && text[end] == '\'') {
+            for (++end; end < text.size() && text[end] != '\''; ++end)
+                if (text[end] == '\\') ++end;
+            end = std::min(end + 1, text.size());
+        } else {
+            end = std::min(text.find_first_of(" \t\n", start), text.size());
+        }
+        text.replace(start, end - start, "***");
+        from = start + 3;
+    }
+}
 }  // namespace
 
 void register_secret(const std::string& secret) {
@@ -41,6 +60,7 @@ std::string redact(std::string text) {
         }
     }
     mask_url_passwords(text);
+    mask_keyword_passwords(text);
     return text;
 }
 

@@ -49,9 +49,8 @@ void refuse_transaction_pooler(const std::string& conninfo, session& s) {
         // Our connection is idle now. Directly or behind a session-mode pooler its backend stays
         // ours, so another client can never be handed it.
         session probe(conninfo);
-        pqxx::work tx(probe.native());
+        pqxx::nontransaction tx(probe.native());
         int theirs = tx.exec("SELECT pg_backend_pid()")[0][0].as<int>();
-        tx.commit();
         if (theirs == ours)
             throw error("the database URL leads through a connection pooler in transaction mode (e.g. pgbouncer "
                         "pool_mode=transaction): the migration lock would not hold; connect directly to PostgreSQL or "

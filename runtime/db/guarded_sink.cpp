@@ -81,7 +81,6 @@ void guarded_sink::run(const plan::step_program& program) {
         m_pending.push_back(std::move(guarded));
         return;
     }
-    m_progress << "Running " << program.title << "\n";
     run_with_retries(guarded);
 }
 

@@ -46,27 +46,28 @@ void history::ensure() {
                     std::to_string(history_schema_version) + "); use a newer runner");
     if (version == history_schema_version) return;
     const std::string name = qualified_name();
+    // One simple query: PostgreSQL runs its statements in one implicit transaction.
+    std::string sql;
+    if (version == 0)
+        sql = "CREATE TABLE " + name +
+              " (\n"
+              "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+              "    revision VARCHAR(32) NOT NULL,\n"
+              "    direction VARCHAR(16) NOT NULL,\n"
+              "    checksum CHAR(64) NOT NULL,\n"
+              "    started_at TIMESTAMPTZ NOT NULL,\n"
+              "    finished_at TIMESTAMPTZ NOT NULL,\n"
+              "    duration_ms BIGINT NOT NULL,\n"
+              "    db_user TEXT NOT NULL,\n"
+              "    runner_version TEXT NOT NULL\n"
+              "); ";
+    if (version == 1)
+        sql = "ALTER TABLE " + name + " ADD COLUMN runner_version TEXT NOT NULL DEFAULT 'before 0.1.0'; ALTER TABLE " +
+              name + " ALTER COLUMN runner_version DROP DEFAULT; ";
+    sql += "COMMENT ON TABLE " + name + " IS " + render::quote_literal(comment_for(history_schema_version));
     try {
-        pqxx::work tx(m_session.native());
-        if (version == 0) {
-            tx.exec("CREATE TABLE " + name +
-                    " (\n"
-                    "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
-                    "    revision VARCHAR(32) NOT NULL,\n"
-                    "    direction VARCHAR(16) NOT NULL,\n"
-                    "    checksum CHAR(64) NOT NULL,\n"
-                    "    started_at TIMESTAMPTZ NOT NULL,\n"
-                    "    finished_at TIMESTAMPTZ NOT NULL,\n"
-                    "    duration_ms BIGINT NOT NULL,\n"
-                    "    db_user TEXT NOT NULL,\n"
-                    "    runner_version TEXT NOT NULL\n"
-                    ")");
-        }
-        if (version == 1)
-            tx.exec("ALTER TABLE " + name + " ADD COLUMN runner_version TEXT NOT NULL DEFAULT 'before 0.1.0'; ALTER TABLE " +
-                    name + " ALTER COLUMN runner_version DROP DEFAULT");
-        tx.exec("COMMENT ON TABLE " + name + " IS " + render::quote_literal(comment_for(history_schema_version)));
-        tx.commit();
+        pqxx::nontransaction tx(m_session.native());
+        tx.exec(sql);
     } catch (const pqxx::sql_error& e) {
         throw database_error("cannot create or upgrade " + name + ": " + one_line(e.what()), e.sqlstate());
     }

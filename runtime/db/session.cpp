@@ -2,13 +2,16 @@
 
 #include "core/errors.hpp"
 #include "core/redact.hpp"
-#include "db/connect.hpp"
 #include "core/text.hpp"
+#include "db/connect.hpp"
+#include "db/live_connection.hpp"
+#include "db/lock.hpp"
 #include "render/quoting.hpp"
 
 #include <libpq-fe.h>
 #include <pqxx/pqxx>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -34,11 +37,29 @@ void check_conninfo(const std::string& conninfo) {
     PQconninfoFree(options);
 }
 
+using clock = std::chrono::steady_clock;
+
+double seconds_since(clock::time_point& since) {
+    auto now = clock::now();
+    double s = std::chrono::duration<double>(now - since).count();
+    since = now;
+    return s;
+}
+
+/// Bound parameters and C++ code cannot go through the pipeline; such a block runs statement by statement.
+bool needs_one_by_one(const plan::block& block) {
+    for (const auto& s : block.statements)
+        if (s.code || !s.params.empty()) return true;
+    return false;
+}
+
 }  // namespace
 
 struct session::impl {
     explicit impl(const std::string& conninfo) : conn(conninfo), notices(conn) {}
     pqxx::connection conn;
+    // Declared after conn, so it is released before the connection closes.
+    std::unique_ptr<migration_lock> lock;
     // Server notices ("relation already exists, skipping") are not the user's business.
     pqxx::quiet_errorhandler notices;
 };
@@ -55,6 +76,10 @@ session::session(const std::string& conninfo) {
 session::~session() = default;
 
 pqxx::connection_base& session::native() { return m->conn; }
+
+void session::lock_migrations(const render::version_table& table, std::chrono::milliseconds wait) {
+    m->lock = std::make_unique<migration_lock>(*this, table, wait, std::cerr);
+}
 
 std::vector<std::string> session::read_versions(const render::version_table& table) {
     try {
@@ -75,7 +100,9 @@ std::vector<std::string> session::read_versions(const render::version_table& tab
 void session::execute(const std::string& sql) {
     try {
         pqxx::nontransaction tx(m->conn);
+        auto start = clock::now();
         tx.exec(sql);
+        if (m_observer) m_observer(sql, seconds_since(start));
     } catch (const pqxx::sql_error& e) {
         throw database_error(one_line(e.what()) + " in statement: " + shorten(sql), e.sqlstate());
     }
@@ -90,11 +117,26 @@ void session::run(const plan::step_program& program) {
                 for (const auto& s : block.statements) {
                     current = &s;
                     pqxx::nontransaction tx(m->conn);
-                    tx.exec(s.sql);
+                    auto start = clock::now();
+                    execute_statement(tx, s);
+                    if (m_observer) m_observer(s.sql, seconds_since(start));
                 }
                 continue;
             }
             pqxx::work tx(m->conn);
+            if (m_observer || needs_one_by_one(block)) {
+                // Bound parameters and C++ code cannot be pipelined; watched runs (--echo) go one
+                // statement at a time so each has a time of its own.
+                for (const auto& s : block.statements) {
+                    current = &s;
+                    auto start = clock::now();
+                    execute_statement(tx, s);
+                    if (m_observer) m_observer(s.sql, seconds_since(start));
+                }
+                current = nullptr;
+                tx.commit();
+                continue;
+            }
             // One round trip for the block: the pipeline sends the statements together and
             // still tells which one failed.
             pqxx::pipeline pipe(tx);
@@ -121,6 +163,12 @@ void session::run(const plan::step_program& program) {
         } catch (const pqxx::in_doubt_error& e) {
             throw error("revision " + program.revision +
                         ": the connection broke during COMMIT; check the version table before re-running");
+        } catch (const retort::error&) {
+            throw;
+        } catch (const std::exception& e) {
+            // Only a revision's own C++ (op.run_code) throws anything else here.
+            throw error("revision " + program.revision + " failed and was rolled back: its run_code threw: " +
+                        one_line(e.what()));
         }
     }
 }

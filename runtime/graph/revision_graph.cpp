@@ -176,32 +176,30 @@ std::vector<index> revision_graph::bases() const {
 
 const std::vector<index>& revision_graph::topological_order() const { return m->topo; }
 
-index_set revision_graph::ancestors(const std::vector<index>& from) const {
-    index_set seen(m->revs.size());
+namespace {
+/// Everything reachable from `from` through the edge lists `first` and, when given, `second`.
+index_set reach(std::size_t n, const std::vector<index>& from, const std::vector<std::vector<index>>& first,
+                const std::vector<std::vector<index>>* second) {
+    index_set seen(n);
     std::vector<index> stack(from.begin(), from.end());
     while (!stack.empty()) {
         index v = stack.back();
         stack.pop_back();
         if (seen[v]) continue;
         seen[v] = true;
-        for (index p : m->parents[v]) stack.push_back(p);
-        for (index d : m->deps[v]) stack.push_back(d);
+        stack.insert(stack.end(), first[v].begin(), first[v].end());
+        if (second) stack.insert(stack.end(), (*second)[v].begin(), (*second)[v].end());
     }
     return seen;
 }
+}  // namespace
 
-index_set revision_graph::descendants(const std::vector<index>& from) const {
-    index_set seen(m->revs.size());
-    std::vector<index> stack(from.begin(), from.end());
-    while (!stack.empty()) {
-        index v = stack.back();
-        stack.pop_back();
-        if (seen[v]) continue;
-        seen[v] = true;
-        for (index c : m->children[v]) stack.push_back(c);
-        for (index d : m->dependents[v]) stack.push_back(d);
-    }
-    return seen;
+index_set revision_graph::ancestors(const std::vector<index>& from, bool with_deps) const {
+    return reach(m->revs.size(), from, m->parents, with_deps ? &m->deps : nullptr);
+}
+
+index_set revision_graph::descendants(const std::vector<index>& from, bool with_deps) const {
+    return reach(m->revs.size(), from, m->children, with_deps ? &m->dependents : nullptr);
 }
 
 }  // namespace retort::graph

@@ -61,10 +61,10 @@ public:
     /// Every revision, parents and dependencies before the revisions that need them.
     const std::vector<index>& topological_order() const;
 
-    /// The set plus everything it needs (parents and dependencies, transitively).
-    index_set ancestors(const std::vector<index>& from) const;
-    /// The set plus everything that needs it.
-    index_set descendants(const std::vector<index>& from) const;
+    /// The set plus everything it needs (parents and, with_deps, dependencies, transitively).
+    index_set ancestors(const std::vector<index>& from, bool with_deps = true) const;
+    /// The set plus everything that needs it (children and, with_deps, dependents).
+    index_set descendants(const std::vector<index>& from, bool with_deps = true) const;
 
 private:
     struct impl;

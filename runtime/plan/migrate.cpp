@@ -2,6 +2,8 @@
 
 #include "core/errors.hpp"
 
+#include <retort/check.hpp>
+
 #include <exception>
 
 namespace retort::plan {
@@ -23,16 +25,19 @@ std::string step_title(const graph::revision_graph& g, const step& s) {
 step_program build_program(const graph::revision_graph& g, const revision_body& body, const step& s,
                            const version_change& change, const render::version_table& table) {
     const auto& rev = g[s.revision];
-    std::vector<op::operation> recorded;
+    recording recorded;
     const char* which = s.upgrade ? "upgrade()" : "downgrade()";
     try {
-        recorded = record(s.upgrade ? body.upgrade : body.downgrade);
+        recorded = record_with_origins(s.upgrade ? body.upgrade : body.downgrade);
     } catch (const std::exception& e) {
         throw error("revision " + rev.id + " (" + rev.path + "): " + which + " threw before any SQL ran: " + e.what());
     }
+    // The build ran the same check (runner check-revisions); this guards a runner built without it.
+    auto problems = check_recording(recorded);
+    if (!problems.empty()) throw error("revision " + rev.id + ": " + describe(problems.front()));
     std::vector<render::statement> statements;
     try {
-        statements = render::render(recorded);
+        statements = render::render(recorded.operations);
     } catch (const std::exception& e) {
         throw error("revision " + rev.id + " (" + rev.path + "): cannot render " + which + ": " + e.what());
     }
@@ -45,10 +50,11 @@ step_program build_program(const graph::revision_graph& g, const revision_body& 
     return program;
 }
 
-std::vector<index> migrate(const graph::revision_graph& g, const std::vector<const revision_body*>& bodies,
+std::vector<index> migrate(const revision_map& m, const std::vector<const revision_body*>& bodies,
                            const std::vector<index>& current, const std::vector<step>& steps,
                            const render::version_table& table, sink& out) {
-    head_tracker tracker(g, current);
+    const auto& g = m.graph();
+    head_tracker tracker(m, current);
     out.prepare(render::create_version_table(table));
     for (const auto& s : steps) {
         version_change change = tracker.apply(s);

@@ -19,7 +19,7 @@ step_program build_program(const graph::revision_graph& g, const revision_body& 
                            const version_change& change, const render::version_table& table);
 
 /// Runs the whole plan through `out`; returns the version-table heads after it.
-std::vector<index> migrate(const graph::revision_graph& g, const std::vector<const revision_body*>& bodies,
+std::vector<index> migrate(const revision_map& m, const std::vector<const revision_body*>& bodies,
                            const std::vector<index>& current, const std::vector<step>& steps,
                            const render::version_table& table, sink& out);
 

@@ -3,93 +3,11 @@
 #include "core/errors.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace retort::plan {
 
 namespace {
-
-std::string ids(const graph::revision_graph& g, const std::vector<index>& revs) {
-    std::string out;
-    for (index i : revs) out += (out.empty() ? "" : ", ") + g[i].id;
-    return out;
-}
-
-bool parse_count(const std::string& text, long& n) {
-    if (text.empty() || !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
-        return false;
-    if (text.size() > 9) return false;
-    n = std::stol(text);
-    return true;
-}
-
-/// Splits "REV+N" / "REV-N" / "+N" / "-N"; returns false when the text has no relative part.
-bool split_relative(const std::string& target, std::string& anchor, long& n) {
-    auto pos = target.find_last_of("+-");
-    if (pos == std::string::npos) return false;
-    long count = 0;
-    if (!parse_count(target.substr(pos + 1), count)) return false;
-    anchor = target.substr(0, pos);
-    n = target[pos] == '-' ? -count : count;
-    return true;
-}
-
-index single_head(const graph::revision_graph& g) {
-    auto heads = g.heads();
-    if (heads.empty()) throw resolution_error("there are no revisions");
-    if (heads.size() > 1)
-        throw resolution_error("there are several heads (" + ids(g, heads) +
-                               "); name one, or use 'heads' to upgrade them all");
-    return heads.front();
-}
-
-index single_current(const graph::revision_graph& g, const std::vector<index>& current, const std::string& target) {
-    if (current.size() > 1)
-        throw resolution_error("'" + target + "' is relative, but the database has several current heads (" +
-                               ids(g, current) + "); name a revision instead");
-    return current.front();
-}
-
-/// Walks n steps up (n > 0) or down (n < 0) from `start` (nullopt: base). Returns nullopt for base.
-std::optional<index> walk(const graph::revision_graph& g, std::optional<index> start, long n, const std::string& target) {
-    std::optional<index> at = start;
-    for (long k = 0; k < (n < 0 ? -n : n); ++k) {
-        if (n > 0) {
-            std::vector<index> next = at ? g.children(*at) : g.bases();
-            if (next.empty())
-                throw resolution_error("relative revision " + target + " goes past the head (only " +
-                                       std::to_string(k) + " revisions above)");
-            if (next.size() > 1)
-                throw resolution_error("relative revision " + target + " is ambiguous: the graph branches into " +
-                                       ids(g, next));
-            at = next.front();
-        } else {
-            if (!at)
-                throw resolution_error("relative revision " + target + " goes below base (only " + std::to_string(k) +
-                                       " revisions below)");
-            const auto& parents = g.parents(*at);
-            if (parents.size() > 1)
-                throw resolution_error("relative revision " + target + " is ambiguous: " + g[*at].id +
-                                       " merges " + ids(g, parents));
-            at = parents.empty() ? std::nullopt : std::optional<index>(parents.front());
-        }
-    }
-    return at;
-}
-
-std::optional<index> resolve_relative(const graph::revision_graph& g, const std::vector<index>& current,
-                                      const std::string& target, const std::string& anchor, long n) {
-    std::optional<index> start;
-    if (anchor.empty()) {
-        if (!current.empty()) start = single_current(g, current, target);
-    } else if (anchor == "head") {
-        start = single_head(g);
-    } else if (anchor != "base") {
-        start = g.resolve_id(anchor);
-    }
-    return walk(g, start, n, target);
-}
-
+bool contains(const std::vector<index>& v, index i) { return std::find(v.begin(), v.end(), i) != v.end(); }
 }  // namespace
 
 std::vector<index> current_heads(const graph::revision_graph& g, const std::vector<std::string>& rows) {
@@ -111,108 +29,65 @@ std::vector<index> current_heads(const graph::revision_graph& g, const std::vect
     return out;
 }
 
-std::vector<index> resolve_upgrade_target(const graph::revision_graph& g, const std::vector<index>& current,
-                                          const std::string& target) {
-    if (target == "head") return {single_head(g)};
-    if (target == "heads") return g.heads();
-    if (target == "base") return {};
-    std::string anchor;
-    long n = 0;
-    if (split_relative(target, anchor, n)) {
-        if (n < 0) throw usage_error("'" + target + "' goes down; use downgrade for that");
-        auto at = resolve_relative(g, current, target, anchor, n);
-        return at ? std::vector<index>{*at} : std::vector<index>{};
-    }
-    return {g.resolve_id(target)};
-}
-
-std::optional<index> resolve_downgrade_target(const graph::revision_graph& g, const std::vector<index>& current,
-                                              const std::string& target) {
-    if (target == "base") return std::nullopt;
-    if (target == "head") return single_head(g);
-    std::string anchor;
-    long n = 0;
-    if (split_relative(target, anchor, n)) {
-        if (n > 0) throw usage_error("'" + target + "' goes up; use upgrade for that");
-        if (anchor.empty() && current.empty())
-            throw resolution_error("relative revision " + target + " goes below base: the database is at base");
-        return resolve_relative(g, current, target, anchor, n);
-    }
-    return g.resolve_id(target);
-}
-
-std::vector<step> plan_upgrade(const graph::revision_graph& g, const std::vector<index>& current,
-                               const std::vector<index>& destination) {
-    auto applied = g.ancestors(current);
-    auto wanted = g.ancestors(destination);
+std::vector<step> plan_upgrade(const revision_map& m, const std::vector<std::string>& current, const std::string& target) {
+    auto c = m.collect_upgrade(target, current, false, false, true);
+    auto order = m.topological_sort(c.revisions, c.heads);
     std::vector<step> out;
-    for (index i : g.topological_order())
-        if (wanted[i] && !applied[i]) out.push_back({i, true});
+    for (auto it = order.rbegin(); it != order.rend(); ++it) out.push_back({*it, true});
     return out;
 }
 
-std::vector<step> plan_downgrade(const graph::revision_graph& g, const std::vector<index>& current,
-                                 std::optional<index> destination) {
-    auto applied = g.ancestors(current);
-    std::vector<bool> remove(g.size());
-    if (!destination) {
-        remove = applied;
-    } else {
-        if (!applied[*destination])
-            throw resolution_error("revision " + g[*destination].id +
-                                   " is not applied, so the database cannot be downgraded to it (current: " +
-                                   (current.empty() ? std::string("base") : ids(g, current)) + ")");
-        auto above = g.descendants({*destination});
-        for (index i = 0; i < g.size(); ++i) remove[i] = applied[i] && above[i] && i != *destination;
-    }
+std::vector<step> plan_downgrade(const revision_map& m, const std::vector<std::string>& current, const std::string& target) {
+    auto c = m.collect_downgrade(current, target);
     std::vector<step> out;
-    const auto& order = g.topological_order();
-    for (auto it = order.rbegin(); it != order.rend(); ++it)
-        if (remove[*it]) out.push_back({*it, false});
+    for (index i : m.topological_sort(c.revisions, c.heads)) out.push_back({i, false});
     return out;
 }
 
-head_tracker::head_tracker(const graph::revision_graph& g, const std::vector<index>& current)
-    : m_graph(g), m_rows(g.size()), m_applied(g.ancestors(current)) {
-    for (index i : current) m_rows[i] = true;
+std::vector<std::string> offline_start(const revision_map& m, const std::string& start) {
+    if (start.empty() || start == "base") return {};
+    auto r = m.get_revision(start);
+    if (!r) return {};
+    return {m.id(*r)};
 }
 
-version_change head_tracker::apply(const step& s) {
-    version_change change;
-    const std::string& id = m_graph[s.revision].id;
-    if (s.upgrade) {
-        std::vector<index> replaced;
-        for (index d : m_graph.down_revisions(s.revision))
-            if (m_rows[d]) replaced.push_back(d);
-        if (replaced.empty()) {
-            change.inserts.push_back(id);
-        } else {
-            change.updates.emplace_back(m_graph[replaced.front()].id, id);
-            for (std::size_t k = 1; k < replaced.size(); ++k) change.deletes.push_back(m_graph[replaced[k]].id);
+std::vector<stamp_step> plan_stamp(const revision_map& m, const std::vector<std::string>& current,
+                                   const std::vector<std::string>& targets_in) {
+    std::vector<std::string> targets = targets_in;
+    if (targets.empty()) targets.push_back("base");
+    std::vector<index> heads;
+    for (auto r : m.get_revisions(current))
+        if (r) heads.push_back(*r);
+    std::vector<index> filtered;
+    for (const auto& t : targets)
+        if (!t.empty())
+            for (index h : m.filter_for_lineage(heads, t, true))
+                if (!contains(filtered, h)) filtered.push_back(h);
+    std::vector<graph::maybe_rev> dests = m.get_revisions(targets);
+    if (dests.empty()) dests.push_back(std::nullopt);
+    std::vector<stamp_step> out;
+    for (auto dest : dests) {
+        if (!dest) {
+            for (index h : filtered) out.push_back({{h}, {}, false, true});
+            continue;
         }
-        for (index d : replaced) m_rows[d] = false;
-        m_rows[s.revision] = true;
-        m_applied[s.revision] = true;
-        return change;
+        if (contains(filtered, *dest)) continue;
+        auto above = m.descendants({*dest});
+        auto below = m.ancestors({*dest});
+        bool heads_above = false, heads_below = false;
+        for (index h : filtered) {
+            heads_above = heads_above || above[h];
+            heads_below = heads_below || below[h];
+        }
+        if (heads_above) out.push_back({filtered, {*dest}, false, false});
+        else if (heads_below) out.push_back({filtered, {*dest}, true, false});
+        else out.push_back({{}, {*dest}, true, true});
     }
+    return out;
+}
 
-    m_rows[s.revision] = false;
-    m_applied[s.revision] = false;
-    std::vector<index> restored;
-    for (index d : m_graph.down_revisions(s.revision)) {
-        bool still_needed = false;
-        for (auto list : {&m_graph.children(d), &m_graph.dependents(d)})
-            for (index up : *list) still_needed = still_needed || m_applied[up];
-        if (!still_needed && !m_rows[d]) restored.push_back(d);
-    }
-    if (restored.empty()) {
-        change.deletes.push_back(id);
-    } else {
-        change.updates.emplace_back(id, m_graph[restored.front()].id);
-        for (std::size_t k = 1; k < restored.size(); ++k) change.inserts.push_back(m_graph[restored[k]].id);
-    }
-    for (index d : restored) m_rows[d] = true;
-    return change;
+head_tracker::head_tracker(const revision_map& m, const std::vector<index>& rows) : m_map(m), m_rows(m.size()) {
+    for (index i : rows) m_rows[i] = true;
 }
 
 std::vector<index> head_tracker::heads() const {
@@ -220,6 +95,97 @@ std::vector<index> head_tracker::heads() const {
     for (index i = 0; i < m_rows.size(); ++i)
         if (m_rows[i]) out.push_back(i);
     return out;
+}
+
+void head_tracker::insert(index i, version_change& c) {
+    if (m_rows[i]) throw error("version table: cannot insert " + m_map.id(i) + ", it is already there");
+    m_rows[i] = true;
+    c.inserts.push_back(m_map.id(i));
+}
+
+void head_tracker::remove(index i, version_change& c) {
+    if (!m_rows[i]) throw error("version table: cannot delete " + m_map.id(i) + ", it is not there");
+    m_rows[i] = false;
+    c.deletes.push_back(m_map.id(i));
+}
+
+void head_tracker::update(index from, index to, version_change& c) {
+    if (m_rows[to]) throw error("version table: cannot move " + m_map.id(from) + " to " + m_map.id(to) + ", which is already there");
+    if (!m_rows[from]) throw error("version table: cannot move " + m_map.id(from) + ", it is not there");
+    m_rows[from] = false;
+    m_rows[to] = true;
+    c.updates.emplace_back(m_map.id(from), m_map.id(to));
+}
+
+/// `keep` minus the ancestors of every current row not in `except`: the rows a merge replaces,
+/// or the revisions an unmerge brings back, when other heads already cover some of them.
+std::vector<index> head_tracker::outside_ancestors(const std::vector<index>& keep, const std::vector<index>& except) const {
+    std::vector<index> others;
+    for (index h : heads())
+        if (!contains(except, h)) others.push_back(h);
+    if (others.empty()) return keep;
+    auto below = m_map.ancestors(others);
+    std::vector<index> out;
+    for (index k : keep)
+        if (!below[k]) out.push_back(k);
+    return out;
+}
+
+version_change head_tracker::apply(const step& s) {
+    version_change c;
+    const index r = s.revision;
+    const auto& down = m_map.normalized_down(r);
+    std::size_t down_rows = 0;
+    for (index d : down) down_rows += m_rows[d] ? 1 : 0;
+    if (!s.upgrade && m_rows[r] && (down.empty() || outside_ancestors(down, {r}).empty())) {
+        remove(r, c);  // the branch ends
+    } else if (s.upgrade && (down.empty() || down_rows == 0)) {
+        insert(r, c);  // a new branch starts
+    } else if (s.upgrade && down.size() > 1 && down_rows > 1) {
+        auto from = outside_ancestors(down, down);  // merge: the rows it replaces
+        if (from.empty()) throw error("version table: merge " + m_map.id(r) + " replaces no row");
+        for (std::size_t k = 0; k + 1 < from.size(); ++k) remove(from[k], c);
+        update(from.back(), r, c);
+    } else if (!s.upgrade && m_rows[r] && down.size() > 1) {
+        auto to = outside_ancestors(down, {r});  // unmerge: the rows it brings back
+        for (std::size_t k = 0; k + 1 < to.size(); ++k) insert(to[k], c);
+        update(r, to.back(), c);
+    } else {
+        index d = down.empty() ? r : down.front();
+        if (down.size() != 1) {
+            std::vector<index> present;
+            for (index x : down)
+                if (m_rows[x]) present.push_back(x);
+            if (present.size() != 1)
+                throw error("version table: cannot tell which row " + m_map.id(r) + " replaces");
+            d = present.front();
+        }
+        if (s.upgrade) update(d, r, c);
+        else update(r, d, c);
+    }
+    return c;
+}
+
+version_change head_tracker::apply(const stamp_step& s) {
+    version_change c;
+    std::size_t from_missing = 0, to_missing = 0;
+    for (index f : s.from) from_missing += m_rows[f] ? 0 : 1;
+    for (index t : s.to) to_missing += m_rows[t] ? 0 : 1;
+    if (!s.upgrade && s.branch_move) {
+        remove(s.from.front(), c);
+    } else if (s.upgrade && (s.branch_move || from_missing > 0) && to_missing > 0) {
+        insert(s.to.front(), c);
+    } else if (s.from.size() > 1) {
+        for (std::size_t k = 0; k + 1 < s.from.size(); ++k) remove(s.from[k], c);
+        update(s.from.back(), s.to.front(), c);
+    } else if (s.to.size() > 1) {
+        for (std::size_t k = 0; k + 1 < s.to.size(); ++k) insert(s.to[k], c);
+        update(s.from.front(), s.to.back(), c);
+    } else {
+        if (s.from.size() != 1 || s.to.size() != 1) throw error("version table: a stamp step without a single source");
+        update(s.from.front(), s.to.front(), c);
+    }
+    return c;
 }
 
 }  // namespace retort::plan

@@ -1,18 +1,29 @@
 #include "plan/sql_sink.hpp"
 
+#include "core/errors.hpp"
+
 namespace retort::plan {
 
-void sql_sink::print(const render::statement& s) { m_out << s.sql << ";\n\n"; }
+void sql_sink::print(const render::statement& s) { m_buffer << render::offline_text(s) << ";\n\n"; }
 
 void sql_sink::prepare(const render::statement& create_version_table) { print(create_version_table); }
 
 void sql_sink::run(const step_program& program) {
-    m_out << "-- Running " << program.title << "\n\n";
+    for (const auto& b : program.blocks)
+        for (const auto& s : b.statements)
+            if (s.code)
+                throw error("revision " + program.revision +
+                            " runs C++ code against the database (op.run_code), which --sql cannot print; "
+                            "run it online, or print a range that leaves it out");
+    m_buffer << "-- Running " << program.title << "\n\n";
     for (const auto& b : program.blocks) {
-        if (b.transactional) m_out << "BEGIN;\n\n";
+        if (b.transactional) m_buffer << "BEGIN;\n\n";
         for (const auto& s : b.statements) print(s);
-        if (b.transactional) m_out << "COMMIT;\n\n";
+        if (b.transactional) m_buffer << "COMMIT;\n\n";
     }
 }
+
+// Printed only when every step rendered, so a refused revision never leaves half a script.
+void sql_sink::finish() { m_out << m_buffer.str(); }
 
 }  // namespace retort::plan

@@ -19,6 +19,13 @@ std::string with_precision(std::string_view base, int precision) {
     return out;
 }
 
+/// "mood" or "audit.mood", each part quoted as needed.
+std::string dotted_name(const std::string& name) {
+    auto dot = name.find('.');
+    if (dot == std::string::npos) return quote_identifier(name);
+    return qualified(name.substr(0, dot), name.substr(dot + 1));
+}
+
 std::string scalar_type(const Type& t) {
     switch (t.kind) {
         case type_kind::small_integer: return "SMALLINT";
@@ -45,8 +52,9 @@ std::string scalar_type(const Type& t) {
         case type_kind::json: return "JSON";
         case type_kind::jsonb: return "JSONB";
         case type_kind::bytea: return "BYTEA";
-        case type_kind::enumeration: return quote_identifier(t.name);
+        case type_kind::enumeration: return dotted_name(t.name);
         case type_kind::raw: return t.name;
+        case type_kind::unchanged: break;
     }
     throw std::logic_error("unknown type kind");
 }
@@ -89,14 +97,19 @@ std::string column_definition(const Column& c, int primary_key_columns) {
     return out;
 }
 
+std::string deferral(bool deferrable, const std::string& initially) {
+    std::string out;
+    if (deferrable) out += " DEFERRABLE";
+    if (!initially.empty()) out += " INITIALLY " + initially;
+    return out;
+}
+
 std::string referential_actions(const foreign_key_options& fk) {
     std::string out;
     if (!fk.match.empty()) out += " MATCH " + fk.match;
     if (!fk.ondelete.empty()) out += " ON DELETE " + fk.ondelete;
     if (!fk.onupdate.empty()) out += " ON UPDATE " + fk.onupdate;
-    if (fk.deferrable) out += " DEFERRABLE";
-    if (!fk.initially.empty()) out += " INITIALLY " + fk.initially;
-    return out;
+    return out + deferral(fk.deferrable, fk.initially);
 }
 
 /// "users.id" -> table users, column id; "auth.users.id" -> schema auth as well.
@@ -127,7 +140,9 @@ std::string named(const std::string& name) {
 std::string constraint_definition(const Constraint& c) {
     switch (c.kind) {
         case constraint_kind::primary_key: return named(c.name) + "PRIMARY KEY (" + identifier_list(c.columns) + ")";
-        case constraint_kind::unique: return named(c.name) + "UNIQUE (" + identifier_list(c.columns) + ")";
+        case constraint_kind::unique:
+            return named(c.name) + "UNIQUE (" + identifier_list(c.columns) + ")" +
+                   deferral(c.fk.deferrable, c.fk.initially);
         case constraint_kind::check: return named(c.name) + "CHECK (" + c.expression + ")";
         case constraint_kind::foreign_key:
             return named(c.name) + "FOREIGN KEY(" + identifier_list(c.columns) + ") REFERENCES " +
@@ -152,6 +167,12 @@ std::string comment_value(const std::string& text) { return text.empty() ? "NULL
 
 std::string index_name(const std::string& table, const std::string& column) { return "ix_" + table + "_" + column; }
 
+/// A bare name is a column; anything with parentheses, spaces or operators is an expression.
+std::string column_or_expression(const std::string& text) {
+    bool expression = text.find_first_of("( +-*/|:'") != std::string::npos;
+    return expression ? text : quote_identifier(text);
+}
+
 std::string create_index_sql(const std::string& schema, const std::string& name, const std::string& table,
                              const std::vector<std::string>& columns, const index_options& o) {
     std::string out = o.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
@@ -164,14 +185,18 @@ std::string create_index_sql(const std::string& schema, const std::string& name,
     for (const auto& col : columns) {
         if (!first) out += ", ";
         first = false;
-        // A bare name is a column; anything with parentheses, spaces or operators is an expression.
-        bool expression = col.find_first_of("( +-*/|:'") != std::string::npos;
-        out += expression ? col : quote_identifier(col);
+        out += column_or_expression(col);
     }
     out += ")";
-    if (!o.include.empty()) out += " INCLUDE (" + identifier_list(o.include) + ")";
+    if (!o.include.items.empty()) out += " INCLUDE (" + identifier_list(o.include.items) + ")";
     if (!o.where.empty()) out += " WHERE " + o.where;
     return out;
+}
+
+std::string create_enum_sql(const std::string& name, const std::vector<std::string>& values) {
+    std::string list;
+    for (const auto& v : values) list += (list.empty() ? "" : ", ") + quote_literal(v);
+    return "CREATE TYPE " + dotted_name(name) + " AS ENUM (" + list + ")";
 }
 
 int count_primary_key_columns(const std::vector<Column>& columns, const std::vector<Constraint>& constraints) {
@@ -187,11 +212,16 @@ std::vector<statement> render_create_table(const op::create_table& o) {
     std::string table = qualified(o.schema, o.name);
     int pk_count = count_primary_key_columns(o.columns, o.constraints);
 
+    // Like SQLAlchemy, the table creates the enum types its columns define (an Enum with values);
+    // a type two columns share is created once.
+    std::vector<std::string> created_types;
     for (const auto& c : o.columns)
         if (c.type.kind == type_kind::enumeration && !c.type.enum_values.empty()) {
-            std::string values;
-            for (const auto& v : c.type.enum_values) values += (values.empty() ? "" : ", ") + quote_literal(v);
-            out.push_back({"CREATE TYPE " + quote_identifier(c.type.name) + " AS ENUM (" + values + ")"});
+            bool seen = false;
+            for (const auto& n : created_types) seen = seen || n == c.type.name;
+            if (seen) continue;
+            created_types.push_back(c.type.name);
+            out.push_back({create_enum_sql(c.type.name, c.type.enum_values)});
         }
 
     std::vector<std::string> lines;
@@ -239,6 +269,61 @@ std::vector<statement> render_add_column(const op::add_column& o) {
     return out;
 }
 
+std::vector<statement> render_alter_column(const op::alter_column& o) {
+    // Alembic's order on PostgreSQL: type, nullable, default, comment, and the rename last.
+    const auto& x = o.options;
+    const std::string table = qualified(o.schema, o.table);
+    const std::string alter = "ALTER TABLE " + table + " ALTER COLUMN " + quote_identifier(o.column);
+    std::vector<statement> out;
+    if (x.type.kind != type_kind::unchanged)
+        out.push_back({alter + " TYPE " + render_type(x.type) +
+                       (x.using_expression.empty() ? "" : " USING " + x.using_expression)});
+    if (x.nullable != -1) out.push_back({alter + (x.nullable ? " DROP NOT NULL" : " SET NOT NULL")});
+    switch (x.server_default.mode) {
+        case default_change::mode_t::keep: break;
+        case default_change::mode_t::set_literal:
+            out.push_back({alter + " SET DEFAULT " + quote_literal(x.server_default.text)});
+            break;
+        case default_change::mode_t::set_sql: out.push_back({alter + " SET DEFAULT " + x.server_default.text}); break;
+        case default_change::mode_t::drop: out.push_back({alter + " DROP DEFAULT"}); break;
+    }
+    if (!x.comment.empty() || x.drop_comment)
+        out.push_back({"COMMENT ON COLUMN " + table + "." + quote_identifier(o.column) + " IS " +
+                       comment_value(x.comment)});
+    if (!x.new_column_name.empty())
+        out.push_back({"ALTER TABLE " + table + " RENAME " + quote_identifier(o.column) + " TO " +
+                       quote_identifier(x.new_column_name)});
+    return out;
+}
+
+std::string add_enum_value_sql(const op::add_enum_value& o) {
+    std::string out = "ALTER TYPE " + qualified(o.schema, o.name) + " ADD VALUE " +
+                      (o.if_not_exists ? "IF NOT EXISTS " : "") + quote_literal(o.value);
+    if (!o.before.empty()) out += " BEFORE " + quote_literal(o.before);
+    if (!o.after.empty()) out += " AFTER " + quote_literal(o.after);
+    return out;
+}
+
+std::string exclude_sql(const op::add_exclude_constraint& o) {
+    std::string elements;
+    for (const auto& e : o.elements)
+        elements += (elements.empty() ? "" : ", ") + column_or_expression(e.expression) + " WITH " + e.operator_;
+    std::string out = "ALTER TABLE " + qualified(o.schema, o.table) + " ADD " + named(o.name) + "EXCLUDE USING " +
+                      o.using_method + " (" + elements + ")";
+    if (!o.where.empty()) out += " WHERE (" + o.where + ")";
+    return out + deferral(o.deferrable, o.initially);
+}
+
+std::string bulk_insert_sql(const op::bulk_insert& o) {
+    std::string out = "INSERT INTO " + qualified(o.schema, o.table) + " (" + identifier_list(o.columns) + ") VALUES ";
+    for (std::size_t r = 0; r < o.rows.size(); ++r) {
+        out += r ? ",\n    (" : "(";
+        for (std::size_t i = 0; i < o.rows[r].size(); ++i) out += (i ? ", " : "") + literal(o.rows[r][i]);
+        out += ")";
+    }
+    return out;
+}
+
 struct renderer {
     std::vector<statement> operator()(const op::create_table& o) const { return render_create_table(o); }
 
@@ -274,7 +359,47 @@ struct renderer {
                  (o.if_exists ? "IF EXISTS " : "") + quote_identifier(o.name) + (o.cascade ? " CASCADE" : "")}};
     }
 
-    std::vector<statement> operator()(const op::execute& o) const { return {{o.sql}}; }
+    std::vector<statement> operator()(const op::rename_table& o) const {
+        return {{"ALTER TABLE " + qualified(o.schema, o.old_name) + " RENAME TO " + quote_identifier(o.new_name)}};
+    }
+
+    std::vector<statement> operator()(const op::table_comment& o) const {
+        return {{"COMMENT ON TABLE " + qualified(o.schema, o.table) + " IS " + comment_value(o.comment)}};
+    }
+
+    std::vector<statement> operator()(const op::alter_column& o) const { return render_alter_column(o); }
+
+    std::vector<statement> operator()(const op::create_enum& o) const {
+        return {{create_enum_sql(o.schema.empty() ? o.name : o.schema + "." + o.name, o.values)}};
+    }
+
+    std::vector<statement> operator()(const op::drop_enum& o) const {
+        return {{std::string("DROP TYPE ") + (o.if_exists ? "IF EXISTS " : "") + qualified(o.schema, o.name) +
+                 (o.cascade ? " CASCADE" : "")}};
+    }
+
+    std::vector<statement> operator()(const op::add_enum_value& o) const { return {{add_enum_value_sql(o)}}; }
+
+    std::vector<statement> operator()(const op::add_exclude_constraint& o) const { return {{exclude_sql(o)}}; }
+
+    std::vector<statement> operator()(const op::validate_constraint& o) const {
+        return {{"ALTER TABLE " + qualified(o.schema, o.table) + " VALIDATE CONSTRAINT " + quote_identifier(o.name)}};
+    }
+
+    std::vector<statement> operator()(const op::execute& o) const { return {{o.sql, false, o.params}}; }
+
+    std::vector<statement> operator()(const op::bulk_insert& o) const {
+        if (o.rows.empty()) return {};
+        return {{bulk_insert_sql(o)}};
+    }
+
+    std::vector<statement> operator()(const op::run_code& o) const {
+        return {{"-- C++ code (op.run_code)", false, {}, o.fn}};
+    }
+
+    // The markers only change how the statements between them run; render(vector) reads them.
+    std::vector<statement> operator()(const op::begin_autocommit&) const { return {}; }
+    std::vector<statement> operator()(const op::end_autocommit&) const { return {}; }
 };
 
 }  // namespace
@@ -289,9 +414,56 @@ std::vector<statement> render(const op::operation& operation) { return std::visi
 
 std::vector<statement> render(const std::vector<op::operation>& operations) {
     std::vector<statement> out;
+    bool in_autocommit_block = false;
     for (const auto& o : operations) {
-        auto part = render(o);
-        out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+        if (std::holds_alternative<op::begin_autocommit>(o)) in_autocommit_block = true;
+        if (std::holds_alternative<op::end_autocommit>(o)) in_autocommit_block = false;
+        for (auto& s : render(o)) {
+            s.autocommit = s.autocommit || in_autocommit_block;
+            out.push_back(std::move(s));
+        }
+    }
+    return out;
+}
+
+std::string literal(const value& v) {
+    switch (v.kind) {
+        case value::kind_t::null: return "NULL";
+        case value::kind_t::text: return quote_literal(v.text);
+        case value::kind_t::number:
+        case value::kind_t::boolean:
+        case value::kind_t::sql: return v.text;
+    }
+    throw std::logic_error("unknown value kind");
+}
+
+std::string offline_text(const statement& s) {
+    if (s.params.empty()) return s.sql;
+    // Replace $n outside quoted text: 'it''s $1' and "col$1" stay as written.
+    std::string out;
+    char quote = 0;
+    for (std::size_t i = 0; i < s.sql.size(); ++i) {
+        char c = s.sql[i];
+        if (quote) {
+            if (c == quote) quote = 0;
+            out += c;
+            continue;
+        }
+        if (c == '\'' || c == '"') quote = c;
+        if (c == '$' && i + 1 < s.sql.size() && s.sql[i + 1] >= '1' && s.sql[i + 1] <= '9') {
+            std::size_t end = i + 1;
+            while (end < s.sql.size() && s.sql[end] >= '0' && s.sql[end] <= '9') ++end;
+            std::size_t n = std::stoul(s.sql.substr(i + 1, end - i - 1));
+            if (n <= s.params.size()) {
+                // Online every parameter is sent as untyped text, so offline it is a quoted literal
+                // (which PostgreSQL types from its context exactly the same way), or NULL.
+                const value& p = s.params[n - 1];
+                out += p.kind == value::kind_t::null ? "NULL" : quote_literal(p.text);
+                i = end - 1;
+                continue;
+            }
+        }
+        out += c;
     }
     return out;
 }

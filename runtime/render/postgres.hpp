@@ -11,10 +11,16 @@ namespace retort::render {
 
 struct statement {
     std::string sql;           ///< one statement, without the trailing semicolon
-    bool autocommit = false;   ///< PostgreSQL refuses it inside a transaction block
+    bool autocommit = false;   ///< PostgreSQL refuses it inside a transaction block, or the revision asked
+    std::vector<value> params = {};  ///< bound to $1, $2... online; inlined as literals by --sql
+    void (*code)(connection&) = nullptr;  ///< op.run_code: C++ to run instead of `sql`
 };
 
 std::string render_type(const Type& type);
+/// A value as an SQL literal: 'text', 42, true, NULL, or the SQL text itself.
+std::string literal(const value& v);
+/// The statement as --sql prints it: parameters replaced by their literals.
+std::string offline_text(const statement& s);
 std::vector<statement> render(const op::operation& operation);
 std::vector<statement> render(const std::vector<op::operation>& operations);
 

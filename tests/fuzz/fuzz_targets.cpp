@@ -1,5 +1,5 @@
 // Any text as an upgrade/downgrade TARGET, from several database states of a graph with a branch,
-// a merge and labels: the planner returns a plan or throws retort::error, nothing else.
+// a merge, labels and a dependency: the planner returns a plan or throws retort::error, nothing else.
 #include "core/errors.hpp"
 #include "plan/planner.hpp"
 
@@ -25,23 +25,20 @@ const graph::revision_graph& fixed_graph() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
-    const auto& g = fixed_graph();
-    // The first byte picks the database state; the rest is the target text.
-    std::vector<std::vector<graph::index>> states = {{}, {0}, {1}, {2, 3}, {4}, {5}};
+    static const graph::revision_map m(fixed_graph());
+    // The first byte picks the database state (version-table rows); the rest is the target text.
+    static const std::vector<std::vector<std::string>> states = {
+        {}, {"a1b2c3d4e5f6"}, {"b2c3d4e5f6a1"}, {"c3d4e5f6a1b2", "c3ffffffffff"}, {"e5f6a1b2c3d4"}, {"f6a1b2c3d4e5"}};
     const auto& current = states[data[0] % states.size()];
     std::string target(reinterpret_cast<const char*>(data + 1), size - 1);
     try {
-        auto up = plan::resolve_upgrade_target(g, current, target);
-        auto steps = plan::plan_upgrade(g, current, up);
-        for (const auto& s : steps)
-            if (s.revision >= g.size() || !s.upgrade) std::abort();
+        for (const auto& s : plan::plan_upgrade(m, current, target))
+            if (s.revision >= m.size() || !s.upgrade) std::abort();
     } catch (const error&) {
     }
     try {
-        auto down = plan::resolve_downgrade_target(g, current, target);
-        auto steps = plan::plan_downgrade(g, current, down);
-        for (const auto& s : steps)
-            if (s.revision >= g.size() || s.upgrade) std::abort();
+        for (const auto& s : plan::plan_downgrade(m, current, target))
+            if (s.revision >= m.size() || s.upgrade) std::abort();
     } catch (const error&) {
     }
     return 0;

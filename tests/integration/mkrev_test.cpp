@@ -98,3 +98,39 @@ TEST_CASE("the build step refuses a broken graph, naming the file") {
     CHECK(r.err.find("b.cpp") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "out.cpp"));
 }
+
+TEST_CASE("mkrev makes branches, merges, new roots, labels and dependencies as Alembic's revision/merge do") {
+    auto dir = fresh_dir("graph");
+    auto mk = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {mkrev(), "--dir", dir.string()});
+        return run(args);
+    };
+    auto header = [&](const run_result& r, const std::string& line) { return read(trim(r.out)).find(line + "\n"); };
+    REQUIRE(mk({"--rev-id", "aaaa00000001", "--branch-label", "app", "root"}).exit_code == 0);
+    REQUIRE(mk({"--rev-id", "aaaa00000002", "one"}).exit_code == 0);
+    auto not_head = mk({"--rev-id", "aaaa00000003", "--head", "aaaa00000001", "branch"});
+    CHECK(not_head.exit_code == 2);
+    CHECK(not_head.err.find("aaaa00000001 is not a head; pass --splice") != std::string::npos);
+    auto spliced = mk({"--rev-id", "aaaa00000003", "--head", "aaaa00000001", "--splice", "branch"});
+    REQUIRE(spliced.exit_code == 0);
+    CHECK(header(spliced, "// parents: aaaa00000001") != std::string::npos);
+    auto two = mk({"--rev-id", "aaaa00000004", "--head", "aaaa00000002", "--head", "aaaa00000003", "merge two"});
+    REQUIRE_MESSAGE(two.exit_code == 0, two.err);
+    CHECK(header(two, "// parents: aaaa00000002, aaaa00000003") != std::string::npos);
+    auto root = mk({"--rev-id", "bbbb00000001", "--head", "base", "--branch-label", "audit", "--depends-on", "app",
+                    "--depends-on", "aaaa00000002", "audit root"});
+    REQUIRE_MESSAGE(root.exit_code == 0, root.err);
+    CHECK(header(root, "// parents:") != std::string::npos);
+    CHECK(header(root, "// branch_labels: audit") != std::string::npos);
+    CHECK(header(root, "// depends_on: app, aaaa00000002") != std::string::npos);  // a label stays a label
+    auto on_label = mk({"--rev-id", "bbbb00000002", "--head", "audit@head", "audit next"});
+    REQUIRE(on_label.exit_code == 0);
+    CHECK(header(on_label, "// parents: bbbb00000001") != std::string::npos);
+    auto taken = mk({"--rev-id", "cccc00000001", "--head", "base", "--branch-label", "app", "again"});
+    CHECK(taken.exit_code == 2);
+    CHECK(taken.err.find("branch label 'app' is already used") != std::string::npos);
+    auto merged = mk({"--rev-id", "dddd00000001", "--merge", "merge heads"});
+    REQUIRE(merged.exit_code == 0);
+    CHECK(header(merged, "// parents: aaaa00000004, bbbb00000002") != std::string::npos);
+    CHECK(mk({"--rev-id", "dddd00000002", "--merge", "nothing to merge"}).exit_code == 2);
+}

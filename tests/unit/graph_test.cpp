@@ -1,6 +1,7 @@
 // The revision graph and the planner, in memory.
 #include "core/errors.hpp"
 #include "graph/revision_graph.hpp"
+#include "graph/revision_map.hpp"
 #include "plan/planner.hpp"
 
 #include <doctest/doctest.h>
@@ -63,46 +64,45 @@ TEST_CASE("prefixes resolve when unique and list candidates when ambiguous") {
 
 TEST_CASE("upgrade and downgrade plans on a chain") {
     auto g = linear();
-    auto head = plan::resolve_upgrade_target(g, {}, "head");
-    CHECK(plan_ids(g, plan::plan_upgrade(g, {}, head)) == std::vector<std::string>{"+a1", "+b2", "+c3"});
-    std::vector<graph::index> at_b2 = {*g.find("b2")};
-    CHECK(plan_ids(g, plan::plan_upgrade(g, at_b2, head)) == std::vector<std::string>{"+c3"});
-    CHECK(plan_ids(g, plan::plan_downgrade(g, at_b2, std::nullopt)) == std::vector<std::string>{"-b2", "-a1"});
-    CHECK(plan_ids(g, plan::plan_downgrade(g, at_b2, plan::resolve_downgrade_target(g, at_b2, "-1"))) ==
-          std::vector<std::string>{"-b2"});
-    CHECK(plan_ids(g, plan::plan_upgrade(g, {}, plan::resolve_upgrade_target(g, {}, "+2"))) ==
-          std::vector<std::string>{"+a1", "+b2"});
-    CHECK(ids(g, plan::resolve_upgrade_target(g, {}, "a1+2")) == std::vector<std::string>{"c3"});
-    CHECK(plan::resolve_downgrade_target(g, at_b2, "-2") == std::nullopt);
-    CHECK_THROWS_AS(plan::resolve_downgrade_target(g, at_b2, "-3"), resolution_error);
-    CHECK_THROWS_AS(plan::resolve_downgrade_target(g, {}, "-1"), resolution_error);
-    CHECK_THROWS_AS(plan::resolve_upgrade_target(g, at_b2, "+2"), resolution_error);
+    graph::revision_map m(g);
+    CHECK(plan_ids(g, plan::plan_upgrade(m, {}, "head")) == std::vector<std::string>{"+a1", "+b2", "+c3"});
+    CHECK(plan_ids(g, plan::plan_upgrade(m, {"b2"}, "head")) == std::vector<std::string>{"+c3"});
+    CHECK(plan_ids(g, plan::plan_downgrade(m, {"b2"}, "base")) == std::vector<std::string>{"-b2", "-a1"});
+    CHECK(plan_ids(g, plan::plan_downgrade(m, {"b2"}, "-1")) == std::vector<std::string>{"-b2"});
+    CHECK(plan_ids(g, plan::plan_upgrade(m, {}, "+2")) == std::vector<std::string>{"+a1", "+b2"});
+    CHECK(plan_ids(g, plan::plan_upgrade(m, {}, "a1+2")) == std::vector<std::string>{"+a1", "+b2", "+c3"});
+    CHECK(plan_ids(g, plan::plan_downgrade(m, {"b2"}, "-2")) == std::vector<std::string>{"-b2", "-a1"});
+    CHECK_THROWS_AS(plan::plan_downgrade(m, {"b2"}, "-3"), resolution_error);
+    CHECK_THROWS_AS(plan::plan_downgrade(m, {}, "-1"), resolution_error);
+    CHECK_THROWS_AS(plan::plan_upgrade(m, {"b2"}, "+2"), resolution_error);
 }
 
 TEST_CASE("head tracker writes the version table as Alembic does") {
     auto g = linear();
-    plan::head_tracker t(g, {});
-    auto first = t.apply({*g.find("a1"), true});
+    graph::revision_map m(g);
+    plan::head_tracker t(m, {});
+    auto first = t.apply(plan::step{*g.find("a1"), true});
     CHECK(first.inserts == std::vector<std::string>{"a1"});
-    auto second = t.apply({*g.find("b2"), true});
+    auto second = t.apply(plan::step{*g.find("b2"), true});
     CHECK(second.updates == std::vector<std::pair<std::string, std::string>>{{"a1", "b2"}});
-    auto back = t.apply({*g.find("b2"), false});
+    auto back = t.apply(plan::step{*g.find("b2"), false});
     CHECK(back.updates == std::vector<std::pair<std::string, std::string>>{{"b2", "a1"}});
-    auto gone = t.apply({*g.find("a1"), false});
+    auto gone = t.apply(plan::step{*g.find("a1"), false});
     CHECK(gone.deletes == std::vector<std::string>{"a1"});
     CHECK(t.heads().empty());
 }
 
 TEST_CASE("branches: several heads, and a merge joins their rows") {
     graph::revision_graph g({rev("r", {}), rev("x", {"r"}), rev("y", {"r"}), rev("m", {"x", "y"})});
+    graph::revision_map map(g);
     CHECK(g.is_branch_point(*g.find("r")));
     CHECK(g.is_merge_point(*g.find("m")));
-    plan::head_tracker t(g, {*g.find("x"), *g.find("y")});
-    auto merge = t.apply({*g.find("m"), true});
+    plan::head_tracker t(map, {*g.find("x"), *g.find("y")});
+    auto merge = t.apply(plan::step{*g.find("m"), true});
     CHECK(merge.updates.size() == 1);
     CHECK(merge.deletes.size() == 1);
     CHECK(ids(g, t.heads()) == std::vector<std::string>{"m"});
-    auto unmerge = t.apply({*g.find("m"), false});
+    auto unmerge = t.apply(plan::step{*g.find("m"), false});
     CHECK(unmerge.updates.size() == 1);
     CHECK(unmerge.inserts.size() == 1);
     CHECK(t.heads().size() == 2);

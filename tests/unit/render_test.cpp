@@ -1,19 +1,16 @@
 // Exact SQL for each operation and option.
 #include "render/postgres.hpp"
 #include "render/quoting.hpp"
+#include "recorded_sql.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace retort;
 
+using retort::test::sql_of;
+
 namespace {
 std::vector<op::operation> recorded(void (*fn)(ops&)) { return record(fn); }
-
-std::string sql_of(void (*fn)(ops&)) {
-    std::string out;
-    for (const auto& s : render::render(recorded(fn))) out += s.sql + ";\n";
-    return out;
-}
 }  // namespace
 
 TEST_CASE("identifiers are quoted only when PostgreSQL needs it") {

@@ -1,13 +1,35 @@
-// The one header a revision includes. Standard library only (<string>, <vector>):
+// The one header a revision includes. Standard library only (<string>, <vector>, <source_location>):
 // a project with thousands of revisions compiles this header thousands of times,
 // so every function here is declared, not defined; the work lives in libretort_dsl.
 #pragma once
 
 #include <initializer_list>
+#include <source_location>
 #include <string>
 #include <vector>
 
 namespace retort {
+
+/// Where a call was written; the recorder keeps it for the build-time check.
+using here = std::source_location;
+
+// Lists in the API are these two small classes rather than std::vector parameters: a revision
+// then compiles calls, not vector code (see "Compile cost" in docs/operations.md).
+
+/// Names (columns, enum values): `{"a", "b"}`, `{some_string}`, or a std::vector<std::string>.
+class names {
+public:
+    names() noexcept;
+    names(std::initializer_list<const char*> list);
+    names(std::initializer_list<std::string> list);
+    names(const std::vector<std::string>& list);
+    names(const names&);
+    names(names&&) noexcept;
+    names& operator=(const names&);
+    names& operator=(names&&) noexcept;
+    ~names();
+    std::vector<std::string> items;
+};
 
 // ---------------------------------------------------------------- types
 
@@ -15,12 +37,19 @@ enum class type_kind : unsigned char {
     small_integer, integer, big_integer, numeric, real, double_precision, boolean,
     text, varchar, character, date, time, timestamp, interval, uuid, json, jsonb,
     bytea, enumeration, raw,
+    unchanged,  ///< only as alter_column's default: "leave the type alone"
 };
 
 /// A column type. Built by the factory functions below (`Integer()`, `String(255)`...);
 /// the constructor is explicit and takes a kind, so a string can never stand where a type is expected.
 struct Type {
     explicit Type(type_kind k) noexcept : kind(k) {}
+    // Out of line (dsl/src), so a revision calls them instead of compiling them: keeps revisions cheap.
+    Type(const Type&);
+    Type(Type&&) noexcept;
+    Type& operator=(const Type&);
+    Type& operator=(Type&&) noexcept;
+    ~Type();
     type_kind kind;
     int length = -1;                      ///< varchar(n) / char(n); -1: none
     int precision = -1;                   ///< numeric(p, s), float(p), time(p), timestamp(p)
@@ -50,7 +79,7 @@ Type JSON();
 Type JSONB();
 Type LargeBinary();
 Type ARRAY(Type element, int dimensions = 1);
-Type Enum(std::string name, std::vector<std::string> values);
+Type Enum(std::string name, names values);
 /// Escape hatch: the SQL text of any type PostgreSQL knows ("tsvector", "inet", "citext").
 Type raw_type(std::string sql);
 
@@ -59,6 +88,62 @@ struct sql_text {
     std::string text;
 };
 sql_text sql(std::string text);
+
+
+/// One value of a bulk_insert row or an execute parameter: text, a number, a boolean, NULL
+/// (`nullptr`) or SQL used verbatim (`sql("now()")`).
+struct value {
+    enum class kind_t : unsigned char { null, text, number, boolean, sql };
+    value(decltype(nullptr)) noexcept : kind(kind_t::null) {}
+    value(const char* text);
+    value(std::string text);
+    value(int number);
+    value(long number);
+    value(long long number);
+    value(unsigned number);
+    value(unsigned long number);
+    value(unsigned long long number);
+    value(double number);
+    value(bool flag);
+    value(sql_text expression);
+    /// A pointer would otherwise become a bool: `&n` is a mistake, not `true`.
+    value(const void*) = delete;
+    kind_t kind;
+    std::string text;  ///< the text, the number's digits, "true"/"false", or the SQL
+};
+
+/// Values: a bulk_insert row or execute parameters, `{"x", 1, nullptr}` or a std::vector<value>.
+class values {
+public:
+    values() noexcept;
+    values(std::initializer_list<value> list);
+    values(const std::vector<value>& list);
+    values(const values&);
+    values(values&&) noexcept;
+    values& operator=(const values&);
+    values& operator=(values&&) noexcept;
+    ~values();
+    std::vector<value> items;
+};
+
+/// One field of a row that `connection::query` returned.
+struct field {
+    std::string text;
+    bool is_null = false;
+};
+
+/// The live database connection a `run_code` function gets, inside the revision's transaction
+/// (Alembic's `op.get_bind()`). Parameters are written $1, $2, ... and sent bound, never spliced.
+class connection {
+public:
+    /// Runs one statement and returns its rows, each field as text.
+    virtual std::vector<std::vector<field>> query(const std::string& sql, const values& params = {}) = 0;
+    /// Runs one statement and returns the number of rows it changed.
+    virtual long long execute(const std::string& sql, const values& params = {}) = 0;
+
+protected:
+    ~connection() = default;
+};
 
 // ---------------------------------------------------------------- columns and constraints
 
@@ -84,6 +169,12 @@ struct identity_options {
 class Column {
 public:
     Column(std::string name, Type type);
+    // Out of line (dsl/src), so a revision calls them instead of compiling them: keeps revisions cheap.
+    Column(const Column&);
+    Column(Column&&) noexcept;
+    Column& operator=(const Column&);
+    Column& operator=(Column&&) noexcept;
+    ~Column();
 
     Column& primary_key(bool on = true);
     Column& nullable(bool on);
@@ -119,6 +210,12 @@ enum class constraint_kind : unsigned char { primary_key, unique, check, foreign
 /// CheckConstraint() and ForeignKeyConstraint().
 struct Constraint {
     explicit Constraint(constraint_kind k) noexcept : kind(k) {}
+    // Out of line (dsl/src), so a revision calls them instead of compiling them: keeps revisions cheap.
+    Constraint(const Constraint&);
+    Constraint(Constraint&&) noexcept;
+    Constraint& operator=(const Constraint&);
+    Constraint& operator=(Constraint&&) noexcept;
+    ~Constraint();
     constraint_kind kind;
     std::string name;
     std::vector<std::string> columns;
@@ -128,11 +225,10 @@ struct Constraint {
     foreign_key_options fk;
 };
 
-Constraint PrimaryKeyConstraint(std::vector<std::string> columns, std::string name = {});
-Constraint UniqueConstraint(std::vector<std::string> columns, std::string name = {});
+Constraint PrimaryKeyConstraint(names columns, std::string name = {});
+Constraint UniqueConstraint(names columns, std::string name = {});
 Constraint CheckConstraint(std::string expression, std::string name = {});
-Constraint ForeignKeyConstraint(std::vector<std::string> columns, std::string referent_table,
-                                std::vector<std::string> referent_columns, std::string name = {},
+Constraint ForeignKeyConstraint(names columns, std::string referent_table, names referent_columns, std::string name = {},
                                 foreign_key_options options = {});
 
 /// What `create_table` takes: a column or a table-level constraint, in any order.
@@ -140,6 +236,12 @@ class TableElement {
 public:
     TableElement(Column column);
     TableElement(Constraint constraint);
+    // Out of line (dsl/src), so a revision calls them instead of compiling them: keeps revisions cheap.
+    TableElement(const TableElement&);
+    TableElement(TableElement&&) noexcept;
+    TableElement& operator=(const TableElement&);
+    TableElement& operator=(TableElement&&) noexcept;
+    ~TableElement();
     bool is_column;
     Column column;
     Constraint constraint;
@@ -176,7 +278,7 @@ struct index_options {
     std::string schema;
     std::string where;                 ///< partial index predicate
     std::string method;                ///< USING gin / gist / brin / hash
-    std::vector<std::string> include;  ///< INCLUDE (...)
+    names include;                     ///< INCLUDE (...)
     bool concurrently = false;
     bool if_not_exists = false;
 };
@@ -194,6 +296,77 @@ struct drop_constraint_options {
     bool cascade = false;
 };
 
+/// For operations that only need to know the schema: rename_table, table comments,
+/// create_primary_key, validate_constraint, bulk_insert.
+struct schema_options {
+    std::string schema;
+};
+
+/// alter_column's server default: a literal (`"new"`), SQL (`sql("now()")`), or `drop_default()`.
+struct default_change {
+    enum class mode_t : unsigned char { keep, set_literal, set_sql, drop };
+    default_change() noexcept = default;
+    default_change(const char* literal);
+    default_change(std::string literal);
+    default_change(sql_text expression);
+    mode_t mode = mode_t::keep;
+    std::string text;
+};
+default_change drop_default();
+
+struct alter_column_options {
+    std::string schema;
+    std::string new_column_name;       ///< RENAME COLUMN ... TO
+    Type type = Type(type_kind::unchanged);
+    std::string using_expression;      ///< TYPE ... USING <expression>; needs .type
+    int nullable = -1;                 ///< true: DROP NOT NULL; false: SET NOT NULL; unset: leave
+    default_change server_default;     ///< SET DEFAULT / DROP DEFAULT; unset: leave
+    std::string comment;               ///< COMMENT ON COLUMN
+    bool drop_comment = false;         ///< COMMENT ON COLUMN ... IS NULL
+};
+
+struct unique_constraint_options {
+    std::string schema;
+    bool deferrable = false;
+    std::string initially;
+};
+
+struct check_constraint_options {
+    std::string schema;
+    bool not_valid = false;            ///< add without checking existing rows; VALIDATE later
+};
+
+/// One element of an exclusion constraint: `{"period", "&&"}` is `period WITH &&`.
+struct exclude_element {
+    std::string expression;
+    std::string operator_;
+};
+
+struct exclude_constraint_options {
+    std::string schema;
+    std::string using_method = "gist";
+    std::string where;
+    bool deferrable = false;
+    std::string initially;
+};
+
+struct enum_options {
+    std::string schema;
+};
+
+struct drop_enum_options {
+    std::string schema;
+    bool if_exists = false;
+    bool cascade = false;
+};
+
+struct enum_value_options {
+    std::string schema;
+    std::string before;                ///< ADD VALUE 'x' BEFORE 'y'
+    std::string after;
+    bool if_not_exists = false;
+};
+
 struct foreign_key_constraint_options {
     std::string ondelete;
     std::string onupdate;
@@ -209,25 +382,88 @@ struct foreign_key_constraint_options {
 
 namespace detail { struct op_list; }
 
+/// What `op.autocommit_block()` returns: while it lives, the recorded operations run outside the
+/// revision's transaction, each committed on its own (CREATE INDEX CONCURRENTLY, VACUUM, ...).
+class autocommit_scope {
+public:
+    ~autocommit_scope();
+    autocommit_scope(const autocommit_scope&) = delete;
+    autocommit_scope& operator=(const autocommit_scope&) = delete;
+
+private:
+    friend class ops;
+    autocommit_scope(detail::op_list& list, here where) noexcept;
+    detail::op_list* m_list;
+    here m_where;
+};
+
 /// What `upgrade()` and `downgrade()` write into. Each call appends one operation (a plain value)
 /// to a list; nothing touches a database here. Rendering and running happen in the runtime.
 class ops {
 public:
     explicit ops(detail::op_list& list) noexcept : m_list(&list) {}
 
-    void create_table(std::string name, std::vector<TableElement> elements, table_options options = {});
-    void drop_table(std::string name, drop_table_options options = {});
-    void add_column(std::string table, Column column, column_options options = {});
-    void drop_column(std::string table, std::string column, drop_column_options options = {});
-    void create_index(std::string name, std::string table, std::vector<std::string> columns,
-                      index_options options = {});
-    void drop_index(std::string name, drop_index_options options = {});
+    // Each call takes `where` (left to its default), so the build-time check can name the
+    // file and line of a mistake.
+    void create_table(std::string name, std::initializer_list<TableElement> elements, table_options options = {},
+                      here where = here::current());
+    void create_table(std::string name, const std::vector<TableElement>& elements, table_options options = {},
+                      here where = here::current());
+    void drop_table(std::string name, drop_table_options options = {}, here where = here::current());
+    void rename_table(std::string old_name, std::string new_name, schema_options options = {},
+                      here where = here::current());
+    void create_table_comment(std::string table, std::string comment, schema_options options = {},
+                              here where = here::current());
+    void drop_table_comment(std::string table, schema_options options = {}, here where = here::current());
+
+    void add_column(std::string table, Column column, column_options options = {}, here where = here::current());
+    void drop_column(std::string table, std::string column, drop_column_options options = {},
+                     here where = here::current());
+    /// Rename, change type (with USING), nullable, server default, comment; one statement each.
+    void alter_column(std::string table, std::string column, alter_column_options options,
+                      here where = here::current());
+
+    /// CREATE TYPE name AS ENUM (...). create_table creates the enum types its columns define itself.
+    void create_enum(std::string name, names values, enum_options options = {}, here where = here::current());
+    void drop_enum(std::string name, drop_enum_options options = {}, here where = here::current());
+    /// ALTER TYPE ... ADD VALUE. The new value cannot be used in the same transaction: use it in a
+    /// later revision, or add it inside an autocommit_block().
+    void add_enum_value(std::string enum_name, std::string value, enum_value_options options = {},
+                        here where = here::current());
+
+    void create_primary_key(std::string name, std::string table, names columns, schema_options options = {},
+                            here where = here::current());
+    void create_unique_constraint(std::string name, std::string table, names columns,
+                                  unique_constraint_options options = {}, here where = here::current());
+    void create_check_constraint(std::string name, std::string table, std::string condition,
+                                 check_constraint_options options = {}, here where = here::current());
     void create_foreign_key(std::string name, std::string source_table, std::string referent_table,
-                            std::vector<std::string> local_columns, std::vector<std::string> remote_columns,
-                            foreign_key_constraint_options options = {});
-    void drop_constraint(std::string name, std::string table, drop_constraint_options options = {});
-    /// Raw SQL, sent as written.
-    void execute(std::string sql);
+                            names local_columns, names remote_columns, foreign_key_constraint_options options = {},
+                            here where = here::current());
+    void create_exclude_constraint(std::string name, std::string table, std::initializer_list<exclude_element> elements,
+                                   exclude_constraint_options options = {}, here where = here::current());
+    /// VALIDATE CONSTRAINT: checks the rows a NOT VALID constraint skipped.
+    void validate_constraint(std::string name, std::string table, schema_options options = {},
+                             here where = here::current());
+    void drop_constraint(std::string name, std::string table, drop_constraint_options options = {},
+                         here where = here::current());
+
+    void create_index(std::string name, std::string table, names columns, index_options options = {},
+                      here where = here::current());
+    void drop_index(std::string name, drop_index_options options = {}, here where = here::current());
+
+    /// Raw SQL, sent as written; parameters ($1, $2...) are bound online and inlined as literals by --sql.
+    void execute(std::string sql, values params = {}, here where = here::current());
+    /// One INSERT of all rows; each row has a value for every column, in order.
+    void bulk_insert(std::string table, names columns, std::initializer_list<values> rows,
+                     schema_options options = {}, here where = here::current());
+    void bulk_insert(std::string table, names columns, const std::vector<values>& rows,
+                     schema_options options = {}, here where = here::current());
+    /// Runs `fn` against the live connection inside the revision's transaction (read, compute,
+    /// write). A revision that does this cannot be printed by --sql, which says so.
+    void run_code(void (*fn)(connection&), here where = here::current());
+    /// `{ auto block = op.autocommit_block(); op.create_index(..., {.concurrently = true}); }`
+    [[nodiscard]] autocommit_scope autocommit_block(here where = here::current());
     /// Accepts a destructive-change warning (a squawk rule name such as "ban-drop-column") for
     /// this revision, with the reason a reviewer agreed to; `check` and `show` display it.
     void acknowledge(std::string rule, std::string reason);

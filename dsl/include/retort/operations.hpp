@@ -22,6 +22,15 @@ struct drop_table {
     bool cascade = false;
 };
 
+struct rename_table {
+    std::string schema, old_name, new_name;
+};
+
+/// COMMENT ON TABLE; an empty comment drops it (IS NULL).
+struct table_comment {
+    std::string schema, table, comment;
+};
+
 struct add_column {
     std::string schema, table;
     Column column;
@@ -32,6 +41,27 @@ struct drop_column {
     std::string schema, table, column;
     bool if_exists = false;
     bool cascade = false;
+};
+
+struct alter_column {
+    std::string schema, table, column;
+    alter_column_options options;      ///< options.schema is moved to `schema`
+};
+
+struct create_enum {
+    std::string schema, name;
+    std::vector<std::string> values;
+};
+
+struct drop_enum {
+    std::string schema, name;
+    bool if_exists = false;
+    bool cascade = false;
+};
+
+struct add_enum_value {
+    std::string schema, name, value, before, after;
+    bool if_not_exists = false;
 };
 
 struct create_index {
@@ -54,6 +84,18 @@ struct add_constraint {
     bool not_valid = false;
 };
 
+struct add_exclude_constraint {
+    std::string schema, table, name;
+    std::vector<exclude_element> elements;
+    std::string using_method, where;
+    bool deferrable = false;
+    std::string initially;
+};
+
+struct validate_constraint {
+    std::string schema, table, name;
+};
+
 struct drop_constraint {
     std::string schema, table, name;
     bool if_exists = false;
@@ -62,10 +104,27 @@ struct drop_constraint {
 
 struct execute {
     std::string sql;
+    std::vector<value> params;
 };
 
-using operation = std::variant<create_table, drop_table, add_column, drop_column, create_index,
-                               drop_index, add_constraint, drop_constraint, execute>;
+struct bulk_insert {
+    std::string schema, table;
+    std::vector<std::string> columns;
+    std::vector<std::vector<value>> rows;
+};
+
+struct run_code {
+    void (*fn)(connection&);
+};
+
+/// Markers around the operations of an autocommit_block().
+struct begin_autocommit {};
+struct end_autocommit {};
+
+using operation = std::variant<create_table, drop_table, rename_table, table_comment, add_column, drop_column,
+                               alter_column, create_enum, drop_enum, add_enum_value, create_index, drop_index,
+                               add_constraint, add_exclude_constraint, validate_constraint, drop_constraint, execute,
+                               bulk_insert, run_code, begin_autocommit, end_autocommit>;
 
 }  // namespace retort::op
 
@@ -77,15 +136,31 @@ struct acknowledgement {
     std::string reason;
 };
 
+/// Where a revision recorded an operation (file and line of the call).
+struct origin {
+    std::string file;
+    unsigned line = 0;
+};
+
 namespace detail {
 struct op_list {
     std::vector<op::operation> items;
+    std::vector<origin> origins;  ///< parallel to items
+    int autocommit_depth = 0;
+    void add(op::operation o, const here& where);
     std::vector<acknowledgement> acknowledgements;
 };
 }  // namespace detail
 
 /// Runs a revision function and returns what it recorded.
 std::vector<op::operation> record(void (*fn)(ops&));
+
+/// What a revision recorded, with where each operation was written.
+struct recording {
+    std::vector<op::operation> operations;
+    std::vector<origin> origins;
+};
+recording record_with_origins(void (*fn)(ops&));
 
 /// Runs a revision function and returns the lint rules it acknowledged.
 std::vector<acknowledgement> record_acknowledgements(void (*fn)(ops&));

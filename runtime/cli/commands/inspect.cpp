@@ -1,10 +1,14 @@
-// Read-only commands: current, history, heads.
+// Read-only commands: current, history, heads. Text as Alembic prints it; --json for scripts.
 #include "cli/commands.hpp"
 #include "cli/format.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
+#include "core/redact.hpp"
 #include "db/session.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <iostream>
 
 namespace retort::cli {
@@ -12,54 +16,117 @@ namespace retort::cli {
 namespace po = boost::program_options;
 using graph::index;
 
+namespace {
+std::vector<std::string> row_ids(const graph::revision_map& m, const std::vector<index>& rows) {
+    std::vector<std::string> out;
+    for (index i : rows) out.push_back(m.id(i));
+    return out;
+}
+}  // namespace
+
 int cmd_current(context& ctx, const std::vector<std::string>& args) {
-    bool verbose = false;
+    bool verbose = false, json = false;
     po::options_description desc;
-    desc.add_options()("verbose,v", po::bool_switch(&verbose), "show each revision in full");
-    if (!parse_command("current", "runner current [-v]\n\nShows the revisions the database is at.\n"
+    desc.add_options()("verbose,v", po::bool_switch(&verbose), "show each revision in full")(
+        "json", po::bool_switch(&json), "print JSON: the version rows and the current revisions");
+    if (!parse_command("current", "runner current [-v] [--json]\n\nShows the revisions the database is at.\n"
                                   "Example: runner -d postgresql://app@localhost/app current",
                        desc, {}, args))
         return exit_ok;
     db::session s(ctx.database_url);
-    const auto& g = ctx.revisions->graph;
-    for (index i : database_heads(ctx, s))
-        std::cout << (verbose ? revision_block(g, i, false) : revision_line(g, i, {})) << "\n";
+    graph::revision_map m(ctx.revisions->graph);
+    auto rows = row_ids(m, database_heads(ctx, s));
+    auto current = m.all_current(rows);
+    if (json) {
+        nlohmann::json doc = {{"version_rows", rows}, {"current", nlohmann::json::array()}};
+        for (index i : current) doc["current"].push_back(revision_json(m, i, true));
+        print_json(doc);
+        return exit_ok;
+    }
+    if (verbose)
+        std::cout << "Current revision(s) for "
+                  << redact(ctx.database_url.empty() ? std::string("the PG* environment") : ctx.database_url) << ":\n";
+    for (index i : current) std::cout << revision_text(m, i, verbose, {}) << "\n";
     return exit_ok;
 }
 
 int cmd_history(context& ctx, const std::vector<std::string>& args) {
-    bool verbose = false;
+    bool verbose = false, indicate = false, json = false;
+    std::string range;
     po::options_description desc;
-    desc.add_options()("verbose,v", po::bool_switch(&verbose), "show each revision in full");
-    if (!parse_command("history", "runner history [-v]\n\nLists the revisions, newest first.\nExample: runner history",
+    desc.add_options()("rev-range,r", po::value(&range), "only revisions in START:END (either may be empty or 'current')")(
+        "verbose,v", po::bool_switch(&verbose), "show each revision in full")(
+        "indicate-current,i", po::bool_switch(&indicate), "mark the database's current revisions (needs a database)")(
+        "json", po::bool_switch(&json), "print JSON: the revisions, newest first");
+    if (!parse_command("history", "runner history [-r START:END] [-v] [-i] [--json]\n\nLists the revisions, newest first.\n"
+                                  "Example: runner history -r base:head",
                        desc, {}, args))
         return exit_ok;
-    const auto& g = ctx.revisions->graph;
+    std::string base = "base", head = "heads";
+    if (!range.empty()) {
+        auto colon = range.find(':');
+        if (colon == std::string::npos)
+            throw usage_error("a history range needs a colon: START:END, START: or :END");
+        if (colon > 0) base = range.substr(0, colon);
+        if (colon + 1 < range.size()) head = range.substr(colon + 1);
+    }
+    graph::revision_map m(ctx.revisions->graph);
+    std::vector<std::string> rows;
+    if (indicate || base == "current" || head == "current") {
+        db::session s(ctx.database_url);
+        rows = row_ids(m, database_heads(ctx, s));
+    }
+    if (base == "current") base = rows.empty() ? "base" : rows.front();
+    if (head == "current") {
+        if (rows.size() > 1) throw usage_error("history -r START:current needs a single current revision; the database has " +
+                                               std::to_string(rows.size()));
+        head = rows.empty() ? "base" : rows.front();
+    }
+    if (base == "current" && rows.size() > 1)
+        throw usage_error("history -r current:END needs a single current revision");
+    auto order = m.walk_revisions(base, head);
+    auto is_current = [&](index i) { return indicate && std::count(rows.begin(), rows.end(), m.id(i)) > 0; };
+    if (json) {
+        nlohmann::json doc = nlohmann::json::array();
+        for (index i : order) doc.push_back(revision_json(m, i, is_current(i)));
+        print_json(doc);
+        return exit_ok;
+    }
     line_options o;
     o.parents = o.branch_labels = o.message = true;
-    for (index i : history_order(g))
-        std::cout << (verbose ? revision_block(g, i, false) : revision_line(g, i, o)) << "\n";
+    for (index i : order) {
+        o.current = is_current(i);
+        std::cout << revision_text(m, i, verbose, o) << "\n";
+    }
     return exit_ok;
 }
 
 int cmd_heads(context& ctx, const std::vector<std::string>& args) {
-    bool verbose = false, check = false;
+    bool verbose = false, check = false, json = false, resolve = false;
     po::options_description desc;
     desc.add_options()("verbose,v", po::bool_switch(&verbose), "show each head in full")(
+        "resolve-dependencies", po::bool_switch(&resolve), "treat dependencies as parents (hide effective heads)")(
+        "json", po::bool_switch(&json), "print JSON: the heads")(
         "check", po::bool_switch(&check), "exit 3 when there is more than one head (for CI)");
-    if (!parse_command("heads", "runner heads [-v] [--check]\n\nLists the revisions nothing builds on yet.\n"
-                                "Example: runner heads --check",
+    if (!parse_command("heads", "runner heads [-v] [--resolve-dependencies] [--json] [--check]\n\n"
+                                "Lists the revisions nothing builds on yet.\nExample: runner heads --check",
                        desc, {}, args))
         return exit_ok;
-    const auto& g = ctx.revisions->graph;
-    auto heads = g.heads();
-    line_options o;
-    o.branch_labels = true;
-    o.tree = false;
-    for (index i : heads) std::cout << (verbose ? revision_block(g, i, false) : revision_line(g, i, o)) << "\n";
+    graph::revision_map m(ctx.revisions->graph);
+    const auto& heads = resolve ? m.real_heads() : m.heads();
+    if (json) {
+        nlohmann::json doc = nlohmann::json::array();
+        for (index i : heads) doc.push_back(revision_json(m, i));
+        print_json(doc);
+    } else {
+        line_options o;
+        o.branch_labels = true;
+        o.tree = false;
+        for (index i : heads) std::cout << revision_text(m, i, verbose, o) << "\n";
+    }
     if (check && heads.size() > 1) {
         std::string names;
-        for (index i : heads) names += (names.empty() ? "" : ", ") + g[i].id;
+        for (index i : heads) names += (names.empty() ? "" : ", ") + m.id(i);
         throw error("there are " + std::to_string(heads.size()) + " heads (" + names +
                         "); merge them with: mkrev --merge \"merge heads\"",
                     exit_multiple_heads);

@@ -26,26 +26,25 @@ bool split_range(const std::string& target, std::string& start, std::string& end
     return true;
 }
 
-std::vector<index> offline_start(const graph::revision_graph& g, const std::string& start) {
-    if (start.empty() || start == "base") return {};
-    return plan::resolve_upgrade_target(g, {}, start);
-}
-
 int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql, const safety_options& safety) {
     const auto& g = ctx.revisions->graph;
     if (sql && safety.dry_run)
         throw usage_error("--sql prints SQL without a database, --dry-run reads the database: use one of them");
+    graph::revision_map m(g);
+    auto plan_for = [&](const std::vector<std::string>& rows, const std::string& end) {
+        return upgrade ? plan::plan_upgrade(m, rows, end) : plan::plan_downgrade(m, rows, end);
+    };
     if (sql) {
         std::string start, end = target;
         bool ranged = split_range(target, start, end);
         if (!upgrade && !ranged)
             throw usage_error("downgrade --sql needs a range START:END, e.g. 'downgrade --sql head:base'");
-        std::vector<index> current = offline_start(g, start);
-        auto steps = upgrade ? plan::plan_upgrade(g, current, plan::resolve_upgrade_target(g, current, end))
-                             : plan::plan_downgrade(g, current, plan::resolve_downgrade_target(g, current, end));
+        auto rows = plan::offline_start(m, start);
+        std::vector<index> current = plan::current_heads(g, rows);
+        auto steps = plan_for(rows, end);
         warn_lint(ctx, steps);
         plan::sql_sink out(std::cout);
-        plan::migrate(g, ctx.revisions->bodies, current, steps, ctx.table, out);
+        plan::migrate(m, ctx.revisions->bodies, current, steps, ctx.table, out);
         return exit_ok;
     }
     if (target.find(':') != std::string::npos)
@@ -59,12 +58,12 @@ int migrate_command(context& ctx, const std::vector<std::string>& args, bool upg
     po::options_description desc;
     desc.add_options()("sql", po::bool_switch(&sql), "print the SQL instead of running it (no database needed)")(
         "target", po::value(&target)->required(), "revision to reach");
-    safety_options safety;
+    safety_options safety = default_safety(ctx);
     add_safety_options(desc, safety, true);
     const char* name = upgrade ? "upgrade" : "downgrade";
-    std::string usage = upgrade ? "runner upgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: head, heads, a revision ID or prefix, +N, REV+N;"
+    std::string usage = upgrade ? "runner upgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: head, heads, LABEL@head, a revision ID or prefix, +N, REV+N, LABEL@+N;"
                                   " with --sql also START:END.\nExample: runner -d postgresql://app@localhost/app upgrade head"
-                                : "runner downgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: base, -N, a revision ID or prefix, REV-N;"
+                                : "runner downgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: base, LABEL@base, -N, LABEL@-N, a revision ID or prefix, REV-N;"
                                   " with --sql a range START:END.\nExample: runner -d postgresql://app@localhost/app downgrade -1";
     if (!parse_command(name, usage, desc, {"target"}, args)) return exit_ok;
     return run_plan(ctx, upgrade, target, sql, safety);

@@ -98,8 +98,8 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
         report(exit_multiple_heads, "several heads: " + join(names) + "; merge them with: mkrev --merge \"merge heads\"");
     }
     if (state.unknown.empty()) {
-        auto current = plan::current_heads(g, state.rows);
-        auto pending = plan::plan_upgrade(g, current, heads);
+        plan::current_heads(g, state.rows);  // throws for a corrupted version table
+        auto pending = plan::plan_upgrade(graph::revision_map(g), state.rows, "heads");
         if (!pending.empty()) {
             report(exit_not_at_head, "not at head: " + std::to_string(pending.size()) + " revision" +
                                          (pending.size() == 1 ? "" : "s") + " waiting (database at " +
@@ -126,7 +126,7 @@ int cmd_repair(context& ctx, const std::vector<std::string>& args) {
         return exit_ok;
     const auto& g = ctx.revisions->graph;
     auto s = open_checked_session(ctx);
-    db::migration_lock lock(*s, ctx.table, parse_duration("lock-wait", o.lock_wait), std::cerr);
+    s->lock_migrations(ctx.table, parse_duration("lock-wait", o.lock_wait));
     db::history h(*s, ctx.table.schema);
     h.ensure();
     auto state = read_applied(ctx, *s, h);
@@ -172,10 +172,11 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
     const std::vector<std::string> skip = {ctx.table.name, ctx.table.name + "_pkc", "retort_history",
                                            "retort_history_pkey", "retort_history_id_seq"};
     db::database_sink sink(s, false);
+    graph::revision_map m(g);
     std::vector<index> heads;
     std::vector<std::string> failed;
     auto step = [&](index r, bool up) {
-        heads = plan::migrate(g, ctx.revisions->bodies, heads, {{r, up}}, ctx.table, sink);
+        heads = plan::migrate(m, ctx.revisions->bodies, heads, {{r, up}}, ctx.table, sink);
         return db::schema_snapshot(s, skip);
     };
     const auto& order = g.topological_order();

@@ -1,0 +1,47 @@
+// show: one revision (or every revision a target names) in full, as Alembic's `show`.
+#include "cli/commands.hpp"
+#include "cli/format.hpp"
+#include "cli/options.hpp"
+#include "core/errors.hpp"
+#include "db/session.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace retort::cli {
+
+namespace po = boost::program_options;
+using graph::index;
+
+int cmd_show(context& ctx, const std::vector<std::string>& args) {
+    bool json = false;
+    std::string target;
+    po::options_description desc;
+    desc.add_options()("json", po::bool_switch(&json), "print JSON: the revisions")(
+        "revision", po::value(&target)->required(), "an ID, prefix, label, head, heads or current");
+    if (!parse_command("show", "runner show [--json] REVISION\n\nShows a revision in full: parents, branches, labels, "
+                               "path, message.\nExample: runner show head",
+                       desc, {"revision"}, args))
+        return exit_ok;
+    graph::revision_map m(ctx.revisions->graph);
+    std::vector<std::string> targets = {target};
+    if (target == "current") {
+        db::session s(ctx.database_url);
+        targets.clear();
+        for (index i : database_heads(ctx, s)) targets.push_back(m.id(i));
+    }
+    std::vector<index> revs;
+    for (auto r : m.get_revisions(targets))
+        if (r) revs.push_back(*r);
+    if (json) {
+        nlohmann::json doc = nlohmann::json::array();
+        for (index i : revs) doc.push_back(revision_json(m, i));
+        print_json(doc);
+        return exit_ok;
+    }
+    for (index i : revs) std::cout << revision_entry(m, i, false) << "\n";
+    return exit_ok;
+}
+
+}  // namespace retort::cli

@@ -1,0 +1,9 @@
+// Misuse that must not compile (column_without_type): built by ctest with WILL_FAIL. compiles.cpp is the same
+// revision without the mistake, so the harness itself is proven to work.
+#include <retort/migration.hpp>
+
+using namespace retort;
+
+void upgrade(ops& op) {
+    op.create_table("t", {Column("email")});
+}

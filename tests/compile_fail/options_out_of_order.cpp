@@ -1,0 +1,9 @@
+// Misuse that must not compile (options_out_of_order): built by ctest with WILL_FAIL. compiles.cpp is the same
+// revision without the mistake, so the harness itself is proven to work.
+#include <retort/migration.hpp>
+
+using namespace retort;
+
+void upgrade(ops& op) {
+    op.create_index("ix_t_email", "t", {"email"}, {.where = "email IS NOT NULL", .unique = true});
+}

@@ -1,0 +1,10 @@
+// Misuse that must not compile (pointer_as_value): built by ctest with WILL_FAIL. compiles.cpp is the same
+// revision without the mistake, so the harness itself is proven to work.
+#include <retort/migration.hpp>
+
+using namespace retort;
+
+void upgrade(ops& op) {
+    int n = 1;
+    op.execute("SELECT $1", {&n});
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# examples/consumer built the way a user's project builds, then migrated on the test server.
+#   build_and_migrate.sh install      SOURCE BUILD WORK PG_ENV   Retort from `cmake --install` into a clean prefix
+#   build_and_migrate.sh subdirectory SOURCE BUILD WORK PG_ENV   Retort's sources through add_subdirectory
+#   build_and_migrate.sh fetchcontent SOURCE BUILD WORK PG_ENV   Retort's sources through FetchContent
+set -euo pipefail
+mode=$1 source=$2 retort_build=$3 work=$4 pg_env=$5
+set -a; source "$pg_env"; set +a
+rm -rf "$work"
+mkdir -p "$work"
+# The source modes compile Retort again; ccache (which the main build warmed) keeps that short.
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+say() { printf '== %s\n' "$*"; }
+fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+
+case $mode in
+  install)
+    say "cmake --install into a clean prefix"
+    cmake --install "$retort_build" --prefix "$work/prefix" >/dev/null
+    cmake -S "$source/examples/consumer" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
+      -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
+    found=$(grep '^Retort_DIR:' "$work/build/CMakeCache.txt")
+    [[ $found == "Retort_DIR:PATH=$work/prefix/lib/cmake/Retort" ]] || fail "used another Retort: $found"
+    ;;
+  subdirectory)
+    say "add_subdirectory of Retort's sources"
+    cmake -S "$source/examples/consumer" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
+      -DRETORT_SOURCE_DIR="$source" >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
+    ;;
+  fetchcontent)
+    say "FetchContent of Retort's sources"
+    cmake -S "$source/examples/consumer" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
+      -DRETORT_SOURCE_DIR="$source" -DRETORT_FETCHCONTENT=ON >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
+    ;;
+  *) echo "usage: build_and_migrate.sh install|subdirectory|fetchcontent SOURCE BUILD WORK PG_ENV" >&2; exit 2 ;;
+esac
+say "cmake --build"
+cmake --build "$work/build" >"$work/build.log" || { cat "$work/build.log"; exit 1; }
+
+db=consumer_$mode
+export PGOPTIONS=--client-min-messages=warning
+psql=("$PGBINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGSOCKETDIR" -p "$PGPORT" -U postgres)
+"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+trap '"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
+tables() { "${psql[@]}" -d "$db" -At -c "SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'"; }
+
+# The example's retort.ini names CONSUMER_DATABASE_URL and the version table consumer_version;
+# the runner finds it from a subfolder of the project, as it would in a user's checkout.
+export CONSUMER_DATABASE_URL="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$db"
+unset DATABASE_URL
+runner=$work/build/runner
+cd "$source/examples/consumer/migrations"
+say "runner config"
+"$runner" config | tee "$work/config.txt"
+grep -q "^version_table = consumer_version " "$work/config.txt" || fail "retort.ini was not read"
+grep -q "$PGPASSWORD" "$work/config.txt" && fail "runner config printed the password"
+
+say "runner upgrade head"
+"$runner" upgrade head
+[[ $(tables) == "consumer_version notes retort_history" ]] || fail "after upgrade head: tables $(tables)"
+[[ $("$runner" current) == "e3a96c0f4d18 (head)" ]] || fail "current: $("$runner" current)"
+
+say "runner downgrade base"
+"$runner" downgrade base
+[[ $(tables) == "consumer_version retort_history" ]] || fail "after downgrade base: tables $(tables)"
+[[ -z $("$runner" current) ]] || fail "current after downgrade base is not empty"
+say "ok"
