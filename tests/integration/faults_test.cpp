@@ -41,7 +41,7 @@ std::string read_file(const std::string& path) {
 }
 }  // namespace
 
-TEST_CASE("a failing statement at each of six positions leaves the revision undone; a re-run succeeds") {
+TEST_CASE("a failing statement at each of six positions leaves the revision undone, a re-run succeeds") {
     scratch_database db("it_fault_positions");
     REQUIRE(faults(db, {"upgrade", "fa1000000001"}).exit_code == 0);
     for (int position = 1; position <= 6; ++position) {
@@ -62,7 +62,7 @@ TEST_CASE("a failing statement at each of six positions leaves the revision undo
           "6");
 }
 
-TEST_CASE("a C++ exception in a revision body runs nothing of it; a re-run succeeds") {
+TEST_CASE("a C++ exception in a revision body runs nothing of it, a re-run succeeds") {
     scratch_database db("it_fault_throw");
     REQUIRE(faults(db, {"upgrade", "fa1000000001"}).exit_code == 0);
     auto r = faults(db, {"upgrade", "head"}, {{"RETORT_FAULT", "throw"}});
@@ -73,7 +73,7 @@ TEST_CASE("a C++ exception in a revision body runs nothing of it; a re-run succe
     CHECK(faults(db, {"upgrade", "head"}).exit_code == 0);
 }
 
-TEST_CASE("SIGKILL during a long revision: nothing of it stays, the lock is released, a re-run succeeds; "
+TEST_CASE("SIGKILL during a long revision: nothing of it stays, the lock is released, a re-run succeeds, "
           "a second runner waits for the lock, bounded by --lock-wait and not by lock_timeout") {
     scratch_database db("it_fault_kill");
     REQUIRE(faults(db, {"upgrade", "fa1000000001"}).exit_code == 0);
@@ -109,7 +109,7 @@ TEST_CASE("SIGKILL during a long revision: nothing of it stays, the lock is rele
     CHECK(db.value("SELECT count(*) FROM retort_history WHERE revision = 'fb2000000002'") == "1");
 }
 
-TEST_CASE("a failed CREATE INDEX CONCURRENTLY: the message says which parts are committed; the INVALID index "
+TEST_CASE("a failed CREATE INDEX CONCURRENTLY: the message says which parts are committed, the INVALID index "
           "is dropped before the retry") {
     scratch_database db("it_fault_concurrent");
     std::string runner = build_dir() + "/tests/runner_concurrent";

@@ -72,7 +72,7 @@ TEST_CASE("upgrade --dry-run prints the plan and its exact SQL and changes nothi
     CHECK(db.tables() == std::vector<std::string>{"accounts", "retort_history", "retort_version"});
 }
 
-TEST_CASE("a lock timeout on a table another session holds names the statement that waited; retries retry") {
+TEST_CASE("a lock timeout on a table another session holds names the statement that waited, retries retry") {
     scratch_database db("it_lock_timeout");
     REQUIRE(on("faults", db.url(), {"upgrade", "fa1000000001"}).exit_code == 0);
     pqxx::connection holder(db.url());
@@ -115,7 +115,7 @@ TEST_CASE("verify catches a downgrade that does not restore the schema, and pass
     CHECK(given.exit_code == 0);
 }
 
-TEST_CASE("lint: --sql, --dry-run and check flag destructive changes; an acknowledgement shows as a note") {
+TEST_CASE("lint: --sql, --dry-run and check flag destructive changes, an acknowledgement shows as a note") {
     scratch_database db("it_lint");
     auto sql = run({fixture_runner("faults"), "upgrade", "head", "--sql"});
     CHECK(sql.exit_code == 0);
@@ -144,7 +144,7 @@ TEST_CASE("--single-transaction: a failure in the last revision leaves nothing o
     CHECK(db.value("SELECT count(*) FROM retort_history") == "3");
 }
 
-TEST_CASE("retort_history carries its schema version; a runner upgrades the first shape in place") {
+TEST_CASE("retort_history carries its schema version, a runner upgrades the first shape in place") {
     scratch_database db("it_history_upgrade");
     db.exec("CREATE TABLE retort_history (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, revision VARCHAR(32) "
             "NOT NULL, direction VARCHAR(16) NOT NULL, checksum CHAR(64) NOT NULL, started_at TIMESTAMPTZ NOT NULL, "

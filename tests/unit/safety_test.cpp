@@ -40,7 +40,7 @@ TEST_CASE("a revision's checksum follows its operations, both directions") {
     CHECK(revision_checksum("x", a).size() == 64);
 }
 
-TEST_CASE("guard: SET LOCAL timeouts open every transactional block; the history row ends the last") {
+TEST_CASE("guard: SET LOCAL timeouts open every transactional block, the history row ends the last") {
     plan::step_program p;
     p.revision = "r1";
     p.blocks = {{true, {{"CREATE TABLE a (id INTEGER)"}}}, {false, {{"CREATE INDEX CONCURRENTLY ix ON a (id)", true}}},
