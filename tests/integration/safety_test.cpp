@@ -129,6 +129,11 @@ TEST_CASE("lint: --sql, --dry-run and check flag destructive changes, an acknowl
     CHECK(has(check.out, "warning: fc3000000003: require-concurrent-index-creation"));
     auto dry = on("faults", db.url(), {"upgrade", "head", "--dry-run"});
     CHECK(has(dry.err, "note: fc3000000003: ban-drop-column acknowledged"));
+    auto show = run({fixture_runner("faults"), "show", "fc3000000003"});
+    CHECK(show.exit_code == 0);
+    CHECK(has(show.out, "    note: fc3000000003: ban-drop-column acknowledged (amount moved to ledger in fb2000000002; no "
+                        "reader left): ALTER TABLE ledger DROP COLUMN amount"));
+    CHECK(!has(run({fixture_runner("faults"), "show", "fb2000000002"}).out, "acknowledged"));
 }
 
 TEST_CASE("--single-transaction: a failure in the last revision leaves nothing of the run") {
