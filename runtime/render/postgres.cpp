@@ -66,8 +66,8 @@ bool is_integer(const Type& t) {
 
 /// SQLAlchemy's autoincrement="auto": the table's only primary-key column, an integer with no
 /// default and no foreign key, becomes SERIAL. Alembic users rely on it, and the schemas must match.
-bool renders_as_serial(const Column& c, int primary_key_columns) {
-    return c.is_primary_key && primary_key_columns == 1 && is_integer(c.type) && c.auto_increment != 0 &&
+bool renders_as_serial(const Column& c, bool in_primary_key, int primary_key_columns) {
+    return in_primary_key && primary_key_columns == 1 && is_integer(c.type) && c.auto_increment != 0 &&
            !c.has_server_default && !c.has_identity && c.foreign_key_target.empty();
 }
 
@@ -86,9 +86,11 @@ std::string identity_clause(const identity_options& o) {
     return out;
 }
 
-std::string column_definition(const Column& c, int primary_key_columns) {
+/// `in_primary_key`: flagged primary_key() or named by a PrimaryKeyConstraint of the same table.
+std::string column_definition(const Column& c, bool in_primary_key, int primary_key_columns) {
     std::string out = quote_identifier(c.name) + " " +
-                      (renders_as_serial(c, primary_key_columns) ? serial_type(c.type) : render_type(c.type));
+                      (renders_as_serial(c, in_primary_key, primary_key_columns) ? serial_type(c.type)
+                                                                                 : render_type(c.type));
     if (c.has_server_default)
         out += " DEFAULT " + (c.server_default_is_sql ? c.server_default_text : quote_literal(c.server_default_text));
     if (c.has_identity) out += identity_clause(c.identity_opts);
@@ -227,7 +229,11 @@ std::vector<statement> render_create_table(const op::create_table& o) {
     std::vector<std::string> lines;
     std::vector<std::string> pk_columns;
     for (const auto& c : o.columns) {
-        lines.push_back(column_definition(c, pk_count));
+        bool in_pk = c.is_primary_key;
+        for (const auto& k : o.constraints)
+            if (k.kind == constraint_kind::primary_key)
+                for (const auto& name : k.columns) in_pk = in_pk || name == c.name;
+        lines.push_back(column_definition(c, in_pk, pk_count));
         if (c.is_primary_key) pk_columns.push_back(c.name);
     }
     if (!pk_columns.empty()) lines.push_back("PRIMARY KEY (" + identifier_list(pk_columns) + ")");
@@ -258,7 +264,7 @@ std::vector<statement> render_add_column(const op::add_column& o) {
     const Column& c = o.column;
     std::vector<statement> out;
     out.push_back({"ALTER TABLE " + table + " ADD COLUMN " + (o.if_not_exists ? "IF NOT EXISTS " : "") +
-                   column_definition(c, c.is_primary_key ? 1 : 0)});
+                   column_definition(c, c.is_primary_key, c.is_primary_key ? 1 : 0)});
     if (c.is_unique) out.push_back({"ALTER TABLE " + table + " ADD UNIQUE (" + quote_identifier(c.name) + ")"});
     if (!c.foreign_key_target.empty())
         out.push_back({"ALTER TABLE " + table + " ADD " + constraint_definition(inline_foreign_key(c))});
