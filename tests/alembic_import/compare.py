@@ -64,7 +64,9 @@ class Server:
         return rows
 
     def schema(self, db):
-        out = run([os.path.join(self.env["PGBINDIR"], "pg_dump"), "--schema-only", self.url(db)])
+        # retort_history is Retort's own bookkeeping, which Alembic does not keep.
+        out = run([os.path.join(self.env["PGBINDIR"], "pg_dump"), "--schema-only", "-T", "public.retort_history",
+                   self.url(db)])
         return normalise(out)
 
 
