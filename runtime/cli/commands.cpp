@@ -22,6 +22,9 @@ const std::vector<command>& commands() {
         {"check-revisions", "check every revision's operations (the build runs this)", cmd_check_revisions},
         {"config", "print the effective settings (password masked)", cmd_config},
         {"completion", "print a bash completion script", cmd_completion},
+        {"check", "compare the database with this runner (exit codes in 'check --help')", cmd_check},
+        {"repair", "re-record the checksums of reviewed, modified applied revisions", cmd_repair},
+        {"verify", "upgrade, downgrade and re-upgrade every revision on a scratch database", cmd_verify},
     };
     return list;
 }

@@ -5,6 +5,7 @@
 #include "cli/terminal.hpp"
 #include "config/settings.hpp"
 #include "core/registry.hpp"
+#include "db/connect.hpp"
 #include "render/version_table.hpp"
 
 #include <string>
@@ -23,6 +24,7 @@ struct context {
     config::settings settings;  ///< the effective settings (flags > environment > retort.ini > defaults)
     output_options output;
     std::string program_name = "runner";  ///< argv[0]'s file name, for completion and messages
+    db::connect_settings connect;  ///< --role, --search-path
 };
 
 using command_fn = int (*)(context&, const std::vector<std::string>& args);
@@ -48,6 +50,9 @@ int cmd_stamp(context& ctx, const std::vector<std::string>& args);
 int cmd_check_revisions(context& ctx, const std::vector<std::string>& args);
 int cmd_config(context& ctx, const std::vector<std::string>& args);
 int cmd_completion(context& ctx, const std::vector<std::string>& args);
+int cmd_check(context& ctx, const std::vector<std::string>& args);
+int cmd_repair(context& ctx, const std::vector<std::string>& args);
+int cmd_verify(context& ctx, const std::vector<std::string>& args);
 
 /// The database's version-table rows as graph indices (checked for corruption).
 std::vector<graph::index> database_heads(context& ctx, db::session& s);

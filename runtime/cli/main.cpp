@@ -41,6 +41,7 @@ std::optional<std::string> given(const po::variables_map& vm, const char* name) 
 }
 
 int run(int argc, char** argv) {
+    db::connect_settings connect;
     bool help = false, version = false, echo = false, quiet = false;
     po::options_description global;
     global.add_options()("database-url,d", po::value<std::string>(),
@@ -49,7 +50,9 @@ int run(int argc, char** argv) {
         "config", po::value<std::string>(), "read this file instead of the nearest retort.ini")(
         "version-table", po::value<std::string>(), "table holding the current revisions (default retort_version; "
                                                    "alembic_version continues an Alembic database)")(
-        "version-table-schema", po::value<std::string>(), "schema of the version table")(
+        "version-table-schema", po::value<std::string>(), "schema of the version table (and of retort_history)")(
+        "role", po::value(&connect.role), "role to act as after connecting (SET ROLE)")(
+        "search-path", po::value(&connect.search_path), "search_path to set after connecting")(
         "echo", po::bool_switch(&echo), "print each statement as it runs, with its duration (upgrade, downgrade)")(
         "quiet,q", po::bool_switch(&quiet), "print only data and errors")(
         "help,h", po::bool_switch(&help), "show this help")("version", po::bool_switch(&version), "show the version");
@@ -99,7 +102,8 @@ int run(int argc, char** argv) {
                          revisions,
                          settings,
                          cli::detect_output(echo, quiet),
-                         std::filesystem::path(argv[0]).filename().string()};
+                         std::filesystem::path(argv[0]).filename().string(),
+                         connect};
         return c.run(ctx, rest);
     }
     throw usage_error("unknown command '" + name + "' (see 'runner --help')");

@@ -13,7 +13,10 @@ enum exit_code : int {
     exit_ok = 0,
     exit_failure = 1,       ///< a migration or database error
     exit_usage = 2,         ///< bad command line, unknown or ambiguous revision
-    exit_multiple_heads = 3 ///< `heads --check` found more than one head
+    exit_multiple_heads = 3, ///< `heads --check` / `check` found more than one head
+    exit_not_at_head = 4,    ///< `check`: revisions are waiting to be applied
+    exit_modified = 5,       ///< `check`: an applied revision changed since (see `repair`)
+    exit_unknown_applied = 6 ///< `check`: the database has revisions this runner does not know
 };
 
 class error : public std::runtime_error {

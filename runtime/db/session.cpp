@@ -2,14 +2,16 @@
 
 #include "core/errors.hpp"
 #include "core/redact.hpp"
+#include "core/text.hpp"
+#include "db/connect.hpp"
 #include "db/live_connection.hpp"
+#include "db/lock.hpp"
 #include "render/quoting.hpp"
 
 #include <libpq-fe.h>
 #include <pqxx/pqxx>
 
 #include <chrono>
-#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 
@@ -17,30 +19,10 @@ namespace retort::db {
 
 namespace {
 
-/// libpq messages span lines ("connection failed\n\tIs the server running..."); we print one.
-std::string one_line(std::string text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
-std::string shorten(const std::string& sql) {
-    std::string flat = one_line(sql);
-    return flat.size() > 160 ? flat.substr(0, 157) + "..." : flat;
-}
-
 /// Validates the connection string with libpq's own parser and registers its password as a secret.
 void check_conninfo(const std::string& conninfo) {
     if (const char* env = std::getenv("PGPASSWORD")) register_secret(env);
+    register_password_file_secrets();
     if (conninfo.empty()) return;
     char* message = nullptr;
     PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &message);
@@ -64,16 +46,6 @@ double seconds_since(clock::time_point& since) {
     return s;
 }
 
-/// FNV-1a: a fixed, documented key, the same from every runner and every release.
-std::int64_t lock_key(const std::string& text) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return static_cast<std::int64_t>(h);
-}
-
 /// Bound parameters and C++ code cannot go through the pipeline; such a block runs statement by statement.
 bool needs_one_by_one(const plan::block& block) {
     for (const auto& s : block.statements)
@@ -86,6 +58,8 @@ bool needs_one_by_one(const plan::block& block) {
 struct session::impl {
     explicit impl(const std::string& conninfo) : conn(conninfo), notices(conn) {}
     pqxx::connection conn;
+    // Declared after conn, so it is released before the connection closes.
+    std::unique_ptr<migration_lock> lock;
     // Server notices ("relation already exists, skipping") are not the user's business.
     pqxx::quiet_errorhandler notices;
 };
@@ -101,6 +75,12 @@ session::session(const std::string& conninfo) {
 
 session::~session() = default;
 
+pqxx::connection_base& session::native() { return m->conn; }
+
+void session::lock_migrations(const render::version_table& table, std::chrono::milliseconds wait) {
+    m->lock = std::make_unique<migration_lock>(*this, table, wait, std::cerr);
+}
+
 std::vector<std::string> session::read_versions(const render::version_table& table) {
     try {
         pqxx::read_transaction tx(m->conn);
@@ -114,17 +94,6 @@ std::vector<std::string> session::read_versions(const render::version_table& tab
                              e.sqlstate());
     } catch (const pqxx::broken_connection& e) {
         throw error("lost the database connection: " + one_line(e.what()));
-    }
-}
-
-void session::lock_migrations(const render::version_table& table) {
-    try {
-        pqxx::nontransaction tx(m->conn);
-        std::string database = tx.exec("SELECT current_database()")[0][0].c_str();
-        std::string schema = table.schema.empty() ? "public" : table.schema;
-        tx.exec_params("SELECT pg_advisory_lock($1)", lock_key("retort:" + database + ":" + schema + "." + table.name));
-    } catch (const pqxx::sql_error& e) {
-        throw database_error("cannot take the migration lock: " + one_line(e.what()), e.sqlstate());
     }
 }
 

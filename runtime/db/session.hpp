@@ -5,10 +5,15 @@
 #include "plan/program.hpp"
 #include "render/version_table.hpp"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+namespace pqxx {
+class connection_base;
+}
 
 namespace retort::db {
 
@@ -22,12 +27,16 @@ public:
     /// Rows of the version table; empty when the table does not exist yet.
     std::vector<std::string> read_versions(const render::version_table& table);
 
-    /// Session-level advisory lock, so two runners never migrate the same database at once.
-    void lock_migrations(const render::version_table& table);
+    /// Takes the migration lock (db/lock.hpp) for the rest of this session, waiting at most `wait`.
+    void lock_migrations(const render::version_table& table,
+                         std::chrono::milliseconds wait = std::chrono::minutes(5));
 
     /// Runs one step: each transactional block commits or rolls back as a whole.
     void run(const plan::step_program& program);
     void execute(const std::string& sql);
+
+    /// The libpqxx connection, for the other parts of runtime/db (lock, history, checks).
+    pqxx::connection_base& native();
 
     /// Called after each statement runs, with its wall time in seconds (the runner's --echo).
     using statement_observer = std::function<void(const std::string& sql, double seconds)>;

@@ -142,6 +142,11 @@ def write_project(root, revisions):
     return versions
 
 
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def run_tool(*args):
     return subprocess.run([TOOL] + list(args), capture_output=True, text=True)
 
@@ -165,19 +170,14 @@ class ToolTest(unittest.TestCase):
             files = sorted(os.listdir(out))
             self.assertEqual(files, ["aaaa00000001_make_t.cpp", "aaaa00000002_fill_t.cpp",
                                      "aaaa00000003_loops_both_ways.cpp"])
-            with open(os.path.join(out, files[0])) as f:
-                first = f.read()
+            first, second, third = (read(os.path.join(out, name)) for name in files)
             self.assertIn("// revision: aaaa00000001\n// parents:\n// branch_labels: main\n", first)
             self.assertIn("// created: 2026-11-02 09:00:00\n// message: make t\n", first)
-            with open(os.path.join(out, files[1])) as f:
-                second = f.read()
             self.assertIn("// parents: aaaa00000001\n", second)
             self.assertIn("BEGIN SQL IMPORTED FROM ALEMBIC", second)
             self.assertIn('op.execute(R"retort_sql(INSERT INTO t VALUES (0))retort_sql");', second)
             self.assertIn('op.execute(R"retort_sql(INSERT INTO t VALUES (1))retort_sql");', second)
             self.assertIn('op.execute("DELETE FROM t");', second)
-            with open(os.path.join(out, files[2])) as f:
-                third = f.read()
             self.assertIn("ALTER TABLE t ADD COLUMN a TEXT", third)
             self.assertIn("ALTER TABLE t DROP COLUMN b", third)
 

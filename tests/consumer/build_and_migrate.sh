@@ -58,11 +58,11 @@ grep -q "$PGPASSWORD" "$work/config.txt" && fail "runner config printed the pass
 
 say "runner upgrade head"
 "$runner" upgrade head
-[[ $(tables) == "consumer_version notes" ]] || fail "after upgrade head: tables $(tables)"
+[[ $(tables) == "consumer_version notes retort_history" ]] || fail "after upgrade head: tables $(tables)"
 [[ $("$runner" current) == "e3a96c0f4d18 (head)" ]] || fail "current: $("$runner" current)"
 
 say "runner downgrade base"
 "$runner" downgrade base
-[[ $(tables) == "consumer_version" ]] || fail "after downgrade base: tables $(tables)"
+[[ $(tables) == "consumer_version retort_history" ]] || fail "after downgrade base: tables $(tables)"
 [[ -z $("$runner" current) ]] || fail "current after downgrade base is not empty"
 say "ok"

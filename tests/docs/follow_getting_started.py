@@ -73,8 +73,8 @@ def main() -> None:
                                         "SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
                                         "WHERE schemaname = 'public'"],
                                 check=True, capture_output=True, text=True).stdout.strip()
-        if tables != "retort_version users":
-            sys.exit(f"after the document the database has tables '{tables}', expected 'retort_version users'")
+        if tables != "retort_history retort_version users":
+            sys.exit(f"after the document the database has tables '{tables}', expected 'retort_history retort_version users'")
         print("ok: followed", doc)
     finally:
         subprocess.run(psql + ["-d", "postgres", "-c", "DROP DATABASE IF EXISTS getting_started WITH (FORCE)"],

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 using namespace retort::test;
 
 namespace {
@@ -12,6 +14,8 @@ struct bad_case {
     std::vector<std::string> args;
     int exit_code;
     const char* message;  ///< a part of the one error line
+    std::string runner = "runner";
+    std::map<std::string, std::string> env = {};
 };
 
 const std::string secret = "s3cr3t-Passw0rd";
@@ -19,29 +23,96 @@ const std::string secret = "s3cr3t-Passw0rd";
 
 TEST_CASE("bad input gives one line, a non-zero exit code, and never the password") {
     scratch_database db("it_bad_input");
+    // Corrupted version tables: a revision this runner does not know; an ancestor next to its descendant.
+    scratch_database unknown_row("it_bad_unknown_row"), pair_rows("it_bad_pair_rows"), branch("it_bad_branch");
+    for (const auto* d : {&unknown_row, &pair_rows}) {
+        d->exec("CREATE TABLE retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)");
+    }
+    unknown_row.exec("INSERT INTO retort_version VALUES ('0123456789ab')");
+    auto history = run({build_dir() + "/runner", "history"}).out;
+    auto first = history.substr(history.rfind("<base> -> ") + 10);
+    first = first.substr(0, first.find(','));
+    auto head = history.substr(history.find(" -> ") + 4);
+    head = head.substr(0, head.find_first_of(", "));
+    pair_rows.exec("INSERT INTO retort_version VALUES ('" + first + "'), ('" + head + "')");
+    REQUIRE(run({build_dir() + "/tests/runner_branches", "-d", branch.url(), "upgrade", "bb2000000002"}).exit_code == 0);
+    // A role that may log in but not create anything in public (PostgreSQL 15's default).
+    db.exec("DROP ROLE IF EXISTS it_limited; CREATE ROLE it_limited LOGIN PASSWORD '" + secret + "'");
     const auto& s = test_server();
-    std::string wrong_pw = "postgresql://postgres:" + secret + "@" + s.host + ":" + s.port + "/it_bad_input";
-    std::string runner = build_dir() + "/runner";
+    std::string at = "@" + s.host + ":" + s.port + "/";
+    std::string wrong_pw = "postgresql://postgres:" + secret + at + "it_bad_input";
+    std::string limited = "postgresql://it_limited:" + secret + at + "it_bad_input";
+    std::string no_pw = "postgresql://postgres" + at + "it_bad_input";
+    std::string pgpass = build_dir() + "/it_bad_input.pgpass";
+    {
+        std::ofstream f(pgpass);
+        f << s.host << ":" << s.port << ":*:postgres:" << secret << "\n";
+    }
+    run({"chmod", "600", pgpass});
+    const std::string branches = "tests/runner_branches";
     std::vector<bad_case> cases = {
         {"wrong password", {"-d", wrong_pw, "upgrade", "head"}, 1, "password authentication failed"},
+        {"wrong password in PGPASSWORD", {"-d", no_pw, "upgrade", "head"}, 1, "password authentication failed", "runner",
+         {{"PGPASSWORD", secret}}},
+        {"wrong password in .pgpass", {"-d", no_pw, "check"}, 1, "password authentication failed", "runner",
+         {{"PGPASSFILE", pgpass}}},
         {"unreachable port", {"-d", "postgresql://u:" + secret + "@127.0.0.1:1/db", "current"}, 1, "Connection refused"},
+        {"no such socket directory", {"-d", "postgresql://u:" + secret + "@/db?host=/nonexistent", "check"}, 1,
+         "No such file or directory"},
         {"malformed URL", {"-d", "postgresql://u:" + secret + "@[::1/db", "current"}, 2, "invalid database URL"},
         {"unknown URL option", {"-d", "postgresql://u:" + secret + "@h/db?frobnicate=1", "current"}, 2,
          "invalid database URL"},
+        {"malformed scratch URL", {"-d", db.url(), "verify", "--scratch-url", "postgresql://u:" + secret + "@[::1/x"}, 2,
+         "invalid database URL"},
         {"missing database", {"-d", s.url("no_such_db"), "current"}, 1, "does not exist"},
+        {"missing database for check", {"-d", s.url("no_such_db"), "check"}, 1, "does not exist"},
+        {"insufficient privilege", {"-d", limited, "upgrade", "head"}, 1, "permission denied for schema public"},
+        {"no privilege to create the scratch database", {"-d", limited, "verify"}, 1, "permission denied to create database"},
+        {"unknown role", {"-d", db.url(), "--role", "no_such_role", "upgrade", "head"}, 1, "cannot apply --role"},
+        {"version table in a missing schema", {"-d", db.url(), "--version-table-schema", "nosuch", "upgrade", "head"}, 1,
+         "schema \"nosuch\" does not exist"},
         {"unknown revision", {"-d", db.url(), "upgrade", "ffffffffffff"}, 2, "no such revision or branch 'ffffffffffff'"},
+        {"unknown downgrade target", {"-d", db.url(), "downgrade", "fffff"}, 2, "no such revision or branch 'fffff'"},
+        {"malformed relative target", {"-d", db.url(), "upgrade", "+x"}, 2, "no such revision or branch '+x'"},
+        {"ambiguous prefix", {"-d", db.url(), "upgrade", "b"}, 2, "several revisions start with 'b'", branches},
+        {"several heads named by head", {"-d", db.url(), "upgrade", "head"}, 2, "several head revisions are present for 'head'", branches},
+        {"target on another branch", {"-d", branch.url(), "downgrade", "bc3000000003"}, 2,
+         "revision bc3000000003 is not applied", branches},
         {"downgrade below base", {"-d", db.url(), "downgrade", "-1"}, 2, "below base"},
+        {"upgrade to a lower target", {"-d", db.url(), "upgrade", "-1"}, 2, "relative revision -1 did not produce 1 migrations"},
+        {"unknown revision in the version table", {"-d", unknown_row.url(), "upgrade", "head"}, 1,
+         "names revision '0123456789ab'"},
+        {"ancestor and descendant in the version table", {"-d", pair_rows.url(), "upgrade", "head"}, 1,
+         "the version table is inconsistent"},
         {"unknown command", {"-d", db.url(), "frobnicate"}, 2, "unknown command 'frobnicate'"},
         {"missing target", {"-d", db.url(), "upgrade"}, 2, "upgrade needs a TARGET"},
         {"unknown option", {"-d", db.url(), "upgrade", "head", "--frob"}, 2, "unrecognised option '--frob'"},
+        {"unknown check option", {"-d", db.url(), "check", "--frob"}, 2, "unrecognised option '--frob'"},
+        {"extra argument to repair", {"-d", db.url(), "repair", "extra"}, 2, "too many positional options"},
         {"range online", {"-d", db.url(), "upgrade", "a:b"}, 2, "only with --sql"},
         {"downgrade --sql without range", {"downgrade", "base", "--sql"}, 2, "needs a range"},
+        {"--sql with --dry-run", {"-d", db.url(), "upgrade", "head", "--sql", "--dry-run"}, 2, "use one of them"},
+        {"lock wait not a duration", {"-d", db.url(), "upgrade", "head", "--lock-wait", "soon"}, 2,
+         "--lock-wait 'soon' is not a duration"},
+        {"lock wait with an unknown unit", {"-d", db.url(), "upgrade", "head", "--lock-wait", "5sec"}, 2,
+         "--lock-wait '5sec' is not a duration"},
+        {"negative lock timeout", {"-d", db.url(), "upgrade", "head", "--lock-timeout=-1"}, 2,
+         "--lock-timeout '-1' is not a duration"},
+        {"statement timeout with a space", {"-d", db.url(), "upgrade", "head", "--statement-timeout", "5 s"}, 2,
+         "--statement-timeout '5 s' is not a duration"},
+        {"negative retries", {"-d", db.url(), "upgrade", "head", "--retries=-1"}, 2, "--retries must be 0 or more"},
+        {"option without its value", {"-d", db.url(), "upgrade", "head", "--lock-wait"}, 2,
+         "the required argument for option '--lock-wait' is missing"},
     };
+    auto unknown_before = unknown_row.column("SELECT version_num FROM retort_version ORDER BY 1");
+    auto pair_before = pair_rows.column("SELECT version_num FROM retort_version ORDER BY 1");
     for (const auto& c : cases) {
         CAPTURE(c.what);
-        std::vector<std::string> argv{runner};
+        std::vector<std::string> argv{build_dir() + "/" + c.runner};
         argv.insert(argv.end(), c.args.begin(), c.args.end());
-        auto r = run(argv, {{"DATABASE_URL", ""}, {"PGPASSWORD", ""}});
+        std::map<std::string, std::string> env{{"DATABASE_URL", ""}, {"PGPASSWORD", ""}, {"PGPASSFILE", "/nonexistent"}};
+        for (const auto& [k, v] : c.env) env[k] = v;
+        auto r = run(argv, env);
         CHECK(r.exit_code == c.exit_code);
         CHECK(count_lines(r.err) == 1);
         CHECK(r.err.rfind("error: ", 0) == 0);
@@ -49,14 +120,49 @@ TEST_CASE("bad input gives one line, a non-zero exit code, and never the passwor
         CHECK(r.err.find(secret) == std::string::npos);
         CHECK(r.out.find(secret) == std::string::npos);
     }
+    MESSAGE(cases.size() << " bad inputs tried");
+    CHECK(cases.size() >= 30);
+    // Nothing changed anywhere.
     CHECK(db.tables().empty());
+    CHECK(unknown_row.column("SELECT version_num FROM retort_version ORDER BY 1") == unknown_before);
+    CHECK(pair_rows.column("SELECT version_num FROM retort_version ORDER BY 1") == pair_before);
+    CHECK(unknown_row.tables() == std::vector<std::string>{"retort_version"});
+    CHECK(branch.column("SELECT version_num FROM retort_version") == std::vector<std::string>{"bb2000000002"});
+    db.exec("DROP ROLE it_limited");
 }
 
-TEST_CASE("a password given in PGPASSWORD is masked too") {
+TEST_CASE("the password is masked whether it comes from the URL, PGPASSWORD or .pgpass, and they all work") {
+    scratch_database db("it_masking");
     const auto& s = test_server();
-    auto r = run({build_dir() + "/runner", "-d", "host=" + s.host + " port=" + s.port + " user=nobody dbname=x",
-                  "current"},
-                 {{"PGPASSWORD", secret}, {"DATABASE_URL", ""}});
-    CHECK(r.exit_code == 1);
-    CHECK(r.err.find(secret) == std::string::npos);
+    std::string no_pw = "postgresql://" + s.user + "@" + s.host + ":" + s.port + "/it_masking";
+    std::string pgpass = build_dir() + "/it_masking.pgpass";
+    {
+        std::ofstream f(pgpass);
+        f << s.host << ":" << s.port << ":*:" << s.user << ":" << s.password << "\n";
+    }
+    run({"chmod", "600", pgpass});
+    std::vector<std::pair<std::vector<std::string>, std::map<std::string, std::string>>> ways = {
+        {{"-d", db.url()}, {{"PGPASSFILE", "/nonexistent"}}},
+        {{"-d", no_pw}, {{"PGPASSWORD", s.password}, {"PGPASSFILE", "/nonexistent"}}},
+        {{"-d", no_pw}, {{"PGPASSFILE", pgpass}}},
+    };
+    for (const auto& [args, env] : ways) {
+        auto all_env = env;
+        all_env["DATABASE_URL"] = "";
+        if (!all_env.count("PGPASSWORD")) all_env["PGPASSWORD"] = "";
+        std::vector<std::string> argv{build_dir() + "/runner"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        // A successful run, and a failing one whose message quotes the connection (a role that
+        // does not exist): neither may show the password.
+        for (auto tail : {std::vector<std::string>{"upgrade", "head", "--dry-run"},
+                          std::vector<std::string>{"--role", "nobody_" + s.password, "check"}}) {
+            auto full = argv;
+            full.insert(full.end(), tail.begin(), tail.end());
+            auto r = run(full, all_env);
+            CHECK(r.err.find(s.password) == std::string::npos);
+            CHECK(r.out.find(s.password) == std::string::npos);
+            if (tail.front() == "upgrade") CHECK_MESSAGE(r.exit_code == 0, r.err);
+            else CHECK(r.err.find("nobody_***") != std::string::npos);
+        }
+    }
 }

@@ -53,8 +53,9 @@ std::vector<std::string> split_statements(const std::string& text) {
 /// pipeline's "SELECT 1" marker: not what a revision says, so neither side keeps it.
 bool is_revision_statement(const std::string& s) {
     static const std::regex bookkeeping(
-        "^(SELECT 1|ROLLBACK|SET .*|SHOW .*|SELECT (current_database|pg_advisory|to_regclass|version_num).*|"
-        "CREATE TABLE IF NOT EXISTS retort_version[^]*|(INSERT INTO|UPDATE|DELETE FROM) retort_version .*|"
+        "^(SELECT 1|ROLLBACK|SET .*|SHOW .*|SELECT (current_database|pg_advisory|pg_try_advisory|pg_backend_pid|set_config|"
+        "to_regclass|version_num).*|SELECT count\\(\\*\\) FROM pg_index .*|"
+        "CREATE TABLE IF NOT EXISTS retort_version[^]*|CREATE TABLE retort_history[^]*|(INSERT INTO|UPDATE|DELETE FROM) retort_version .*|"
         ".*retort_history.*)$");
     return !std::regex_match(s, bookkeeping);
 }

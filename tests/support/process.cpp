@@ -23,6 +23,9 @@ run_result run(const std::vector<std::string>& argv, const std::map<std::string,
         dup2(err_pipe[1], 2);
         close(out_pipe[0]);
         close(err_pipe[0]);
+        // Only 1 and 2 may stay: a daemon the child starts must not hold our pipes open.
+        close(out_pipe[1]);
+        close(err_pipe[1]);
         int devnull = open("/dev/null", O_RDONLY);
         dup2(devnull, 0);
         for (const auto& [k, v] : env) {

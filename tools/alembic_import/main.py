@@ -64,6 +64,7 @@ def main(argv=None):
 
     os.makedirs(args.out, exist_ok=True)
     counts = {"full": 0, "partly": 0, "sql": 0}
+    written = set()
     operations = 0
     for rev in revisions:
         up, up_ok, up_why = translate_direction(rev, "upgrade", offline_up, offline_error)
@@ -72,11 +73,12 @@ def main(argv=None):
         kind = "full" if up_ok and down_ok else ("partly" if up_ok or down_ok else "sql")
         counts[kind] += 1
         path = os.path.join(args.out, writer.file_name(rev))
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(writer.revision_source(rev, up, down))
+        written.add(os.path.basename(path))
+        writer.write_if_changed(path, writer.revision_source(rev, up, down))
         if not args.quiet:
             note = "" if kind == "full" else f"  ({up_why or down_why})"
             print(f"{kind:6} {path}{note}")
+    writer.remove_stale_imports(args.out, written)
     print(f"imported {len(revisions)} revisions: {counts['full']} translated fully, {counts['partly']} partly "
           f"(one direction as SQL), {counts['sql']} as SQL only; {operations} operations translated")
     return 0

@@ -1,4 +1,5 @@
 """Writes Retort revision files: the header block Retort's build reads, and the bodies."""
+import os
 import re
 
 from .translate import cpp_string
@@ -67,9 +68,33 @@ def revision_source(rev, upgrade_lines, downgrade_lines):
     return "\n".join(head + function("upgrade", upgrade_lines) + function("downgrade", downgrade_lines))
 
 
+def write_if_changed(path, text):
+    """Leaves an unchanged file alone, so a re-import does not make the build recompile it."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            if f.read() == text:
+                return
+    except FileNotFoundError:
+        pass
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def remove_stale_imports(directory, keep):
+    """Removes files an earlier import wrote for revisions that no longer exist (and only those)."""
+    for name in os.listdir(directory):
+        if not name.endswith(".cpp") or name in keep:
+            continue
+        path = os.path.join(directory, name)
+        with open(path, encoding="utf-8") as f:
+            if "// Imported from Alembic: " in f.read():
+                os.remove(path)
+
+
 def check_sql_literal(statements):
     """A raw string cannot contain its own terminator."""
     return all(")retort_sql\"" not in sql for sql, _ in statements)
 
 
-__all__ = ["revision_source", "file_name", "sql_body", "cpp_string", "check_sql_literal"]
+__all__ = ["revision_source", "file_name", "sql_body", "cpp_string", "check_sql_literal", "write_if_changed",
+           "remove_stale_imports"]

@@ -464,6 +464,9 @@ public:
     void run_code(void (*fn)(connection&), here where = here::current());
     /// `{ auto block = op.autocommit_block(); op.create_index(..., {.concurrently = true}); }`
     [[nodiscard]] autocommit_scope autocommit_block(here where = here::current());
+    /// Accepts a destructive-change warning (a squawk rule name such as "ban-drop-column") for
+    /// this revision, with the reason a reviewer agreed to; `check` and `show` display it.
+    void acknowledge(std::string rule, std::string reason);
 
 private:
     detail::op_list* m_list;

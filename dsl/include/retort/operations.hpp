@@ -130,6 +130,12 @@ using operation = std::variant<create_table, drop_table, rename_table, table_com
 
 namespace retort {
 
+/// A lint rule a revision accepted with `op.acknowledge(rule, reason)`.
+struct acknowledgement {
+    std::string rule;
+    std::string reason;
+};
+
 /// Where a revision recorded an operation (file and line of the call).
 struct origin {
     std::string file;
@@ -142,6 +148,7 @@ struct op_list {
     std::vector<origin> origins;  ///< parallel to items
     int autocommit_depth = 0;
     void add(op::operation o, const here& where);
+    std::vector<acknowledgement> acknowledgements;
 };
 }  // namespace detail
 
@@ -154,5 +161,8 @@ struct recording {
     std::vector<origin> origins;
 };
 recording record_with_origins(void (*fn)(ops&));
+
+/// Runs a revision function and returns the lint rules it acknowledged.
+std::vector<acknowledgement> record_acknowledgements(void (*fn)(ops&));
 
 }  // namespace retort

@@ -2,7 +2,7 @@
 // send each step to the database or to stdout.
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "cli/run_report.hpp"
+#include "cli/safety.hpp"
 #include "core/errors.hpp"
 #include "db/session.hpp"
 #include "plan/migrate.hpp"
@@ -26,14 +26,10 @@ bool split_range(const std::string& target, std::string& start, std::string& end
     return true;
 }
 
-std::vector<std::string> id_rows(const graph::revision_graph& g, const std::vector<index>& revs) {
-    std::vector<std::string> out;
-    for (index i : revs) out.push_back(g[i].id);
-    return out;
-}
-
-int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql) {
+int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql, const safety_options& safety) {
     const auto& g = ctx.revisions->graph;
+    if (sql && safety.dry_run)
+        throw usage_error("--sql prints SQL without a database, --dry-run reads the database: use one of them");
     graph::revision_map m(g);
     auto plan_for = [&](const std::vector<std::string>& rows, const std::string& end) {
         return upgrade ? plan::plan_upgrade(m, rows, end) : plan::plan_downgrade(m, rows, end);
@@ -46,21 +42,14 @@ int run_plan(context& ctx, bool upgrade, const std::string& target, bool sql) {
         auto rows = plan::offline_start(m, start);
         std::vector<index> current = plan::current_heads(g, rows);
         auto steps = plan_for(rows, end);
+        warn_lint(ctx, steps);
         plan::sql_sink out(std::cout);
         plan::migrate(m, ctx.revisions->bodies, current, steps, ctx.table, out);
         return exit_ok;
     }
     if (target.find(':') != std::string::npos)
         throw usage_error("a range START:END works only with --sql; online, the database is the start");
-    db::session s(ctx.database_url);
-    s.lock_migrations(ctx.table);
-    auto current = database_heads(ctx, s);
-    auto steps = plan_for(id_rows(g, current), target);
-    db::database_sink database(s, false);
-    run_report out(s, database, ctx.output, steps.size());
-    plan::migrate(m, ctx.revisions->bodies, current, steps, ctx.table, out);
-    if (steps.empty() && !ctx.output.quiet) std::cerr << "Nothing to do: the database is already at " << target << "\n";
-    return exit_ok;
+    return run_online(ctx, upgrade, target, safety);
 }
 
 int migrate_command(context& ctx, const std::vector<std::string>& args, bool upgrade) {
@@ -69,13 +58,15 @@ int migrate_command(context& ctx, const std::vector<std::string>& args, bool upg
     po::options_description desc;
     desc.add_options()("sql", po::bool_switch(&sql), "print the SQL instead of running it (no database needed)")(
         "target", po::value(&target)->required(), "revision to reach");
+    safety_options safety = default_safety(ctx);
+    add_safety_options(desc, safety, true);
     const char* name = upgrade ? "upgrade" : "downgrade";
-    std::string usage = upgrade ? "runner upgrade [--sql] TARGET\n\nTARGET: head, heads, LABEL@head, a revision ID or prefix, +N, REV+N, LABEL@+N;"
+    std::string usage = upgrade ? "runner upgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: head, heads, LABEL@head, a revision ID or prefix, +N, REV+N, LABEL@+N;"
                                   " with --sql also START:END.\nExample: runner -d postgresql://app@localhost/app upgrade head"
-                                : "runner downgrade [--sql] TARGET\n\nTARGET: base, LABEL@base, -N, LABEL@-N, a revision ID or prefix, REV-N;"
+                                : "runner downgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: base, LABEL@base, -N, LABEL@-N, a revision ID or prefix, REV-N;"
                                   " with --sql a range START:END.\nExample: runner -d postgresql://app@localhost/app downgrade -1";
     if (!parse_command(name, usage, desc, {"target"}, args)) return exit_ok;
-    return run_plan(ctx, upgrade, target, sql);
+    return run_plan(ctx, upgrade, target, sql, safety);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "cli/options.hpp"
 #include "core/errors.hpp"
 #include "db/session.hpp"
+#include "lint/lint.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -40,7 +41,12 @@ int cmd_show(context& ctx, const std::vector<std::string>& args) {
         print_json(doc);
         return exit_ok;
     }
-    for (index i : revs) std::cout << revision_entry(m, i, false) << "\n";
+    for (index i : revs) {
+        std::cout << revision_entry(m, i, false) << "\n";
+        // The destructive changes this revision acknowledged in its code (op.acknowledge).
+        for (const auto& f : lint::lint_revision(m.id(i), *ctx.revisions->bodies.at(i)))
+            if (f.acknowledged) std::cout << "    " << lint::describe(m.id(i), f) << "\n";
+    }
     return exit_ok;
 }
 

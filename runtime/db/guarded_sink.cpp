@@ -1,0 +1,165 @@
+#include "db/guarded_sink.hpp"
+
+#include "core/errors.hpp"
+#include "db/invalid_index.hpp"
+#include "db/session.hpp"
+#include "render/quoting.hpp"
+
+#include <thread>
+
+namespace retort::db {
+
+namespace {
+
+render::statement set_local(const char* name, const std::string& value) {
+    render::statement s;
+    s.sql = std::string("SET LOCAL ") + name + " = " + render::quote_literal(value);
+    return s;
+}
+
+bool has_autocommit_block(const plan::step_program& p) {
+    for (const auto& b : p.blocks)
+        if (!b.transactional) return true;
+    return false;
+}
+
+/// lock_timeout and statement_timeout expiring: 55P03 lock_not_available, 57014 query_canceled.
+bool timed_out(const database_error& e) { return e.sqlstate() == "55P03" || e.sqlstate() == "57014"; }
+
+std::string direction(const plan::step_program& p) { return p.upgrade ? "upgrade" : "downgrade"; }
+
+}  // namespace
+
+plan::step_program guard(const plan::step_program& program, const guard_settings& settings,
+                         const render::statement& history_row) {
+    plan::step_program out = program;
+    for (auto& b : out.blocks) {
+        if (!b.transactional) continue;
+        b.statements.insert(b.statements.begin(), {set_local("lock_timeout", settings.lock_timeout),
+                                                   set_local("statement_timeout", settings.statement_timeout)});
+    }
+    for (auto it = out.blocks.rbegin(); it != out.blocks.rend(); ++it) {
+        if (!it->transactional) continue;
+        it->statements.push_back(history_row);
+        break;
+    }
+    return out;
+}
+
+plan::step_program single_transaction(const std::vector<plan::step_program>& programs) {
+    plan::step_program all;
+    all.upgrade = programs.empty() || programs.front().upgrade;
+    all.blocks.push_back({});
+    for (const auto& p : programs) {
+        if (has_autocommit_block(p))
+            throw usage_error("--single-transaction cannot run revision " + p.revision +
+                              ": it has statements PostgreSQL runs only outside a transaction (e.g. CREATE INDEX "
+                              "CONCURRENTLY); run without --single-transaction");
+        all.revision += (all.revision.empty() ? "" : ", ") + p.revision;
+        for (const auto& b : p.blocks)
+            all.blocks.back().statements.insert(all.blocks.back().statements.end(), b.statements.begin(),
+                                                b.statements.end());
+    }
+    all.revision = "(single transaction of " + all.revision + ")";
+    all.title = "the whole plan in one transaction";
+    return all;
+}
+
+guarded_sink::guarded_sink(session& s, history& h, guard_settings settings, checksum_lookup checksum,
+                           std::ostream& progress)
+    : m_session(s), m_history(h), m_settings(std::move(settings)), m_checksum(std::move(checksum)),
+      m_progress(progress) {}
+
+void guarded_sink::prepare(const render::statement& create_version_table) {
+    m_session.execute(create_version_table.sql);
+}
+
+void guarded_sink::run(const plan::step_program& program) {
+    auto guarded = guard(program, m_settings,
+                         m_history.row(program.revision, direction(program), m_checksum(program.revision)));
+    if (m_settings.single_transaction) {
+        m_pending.push_back(std::move(guarded));
+        return;
+    }
+    run_with_retries(guarded);
+}
+
+void guarded_sink::finish() {
+    if (m_pending.empty()) return;
+    auto all = single_transaction(m_pending);
+    for (const auto& p : m_pending) m_progress << "Running " << p.title << " (single transaction)\n";
+    run_with_retries(all);
+    m_pending.clear();
+}
+
+void guarded_sink::run_in_parts(const plan::step_program& program) {
+    const std::size_t parts = program.blocks.size();
+    const std::string checksum = m_checksum(program.revision);
+    for (std::size_t k = 0; k < parts; ++k) {
+        const auto& block = program.blocks[k];
+        if (!block.transactional)
+            for (const auto& s : block.statements)
+                if (auto name = concurrent_index_name(s.sql)) drop_if_invalid(m_session, *name, m_progress);
+        plan::step_program part = program;
+        part.blocks = {block};
+        try {
+            m_session.run(part);
+        } catch (const database_error& e) {
+            std::string state = k == 0   ? std::string("no part of it is committed")
+                                : k == 1 ? "part 1 is committed (see retort_history); undo it or make it idempotent "
+                                           "before re-running"
+                                         : "parts 1-" + std::to_string(k) +
+                                               " are committed (see retort_history); undo them or make them "
+                                               "idempotent before re-running";
+            std::string left;
+            for (const auto& s : block.statements)
+                if (auto name = concurrent_index_name(s.sql); name && is_invalid_index(m_session, *name))
+                    left = "; it left the INVALID index " + *name + ", which the next run drops before retrying";
+            throw database_error(std::string(e.what()) + " (part " + std::to_string(k + 1) + " of " +
+                                     std::to_string(parts) + "; " + state + left + ")",
+                                 e.sqlstate());
+        }
+        if (k + 1 < parts)
+            m_session.execute(
+                m_history.row(program.revision, "part " + std::to_string(k + 1) + "/" + std::to_string(parts), checksum)
+                    .sql);
+    }
+}
+
+void guarded_sink::run_with_retries(const plan::step_program& program) {
+    // A step with an autocommit block may commit part of itself: it runs once, part by part.
+    if (has_autocommit_block(program)) return run_in_parts(program);
+    int attempts = 1 + m_settings.retries;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            m_session.run(program);
+            return;
+        } catch (const database_error& e) {
+            if (!timed_out(e)) throw;
+            std::string which = e.sqlstate() == "55P03" ? "lock_timeout (" + m_settings.lock_timeout + ", --lock-timeout)"
+                                                        : "statement_timeout (" + m_settings.statement_timeout +
+                                                              ", --statement-timeout)";
+            if (attempt >= attempts)
+                throw database_error(std::string(e.what()) + "; the " + which + " expired" +
+                                         (attempts > 1 ? " on all " + std::to_string(attempts) + " attempts" : ""),
+                                     e.sqlstate());
+            m_progress << "revision " << program.revision << ": the " << which << " expired; retrying (attempt "
+                       << attempt + 1 << " of " << attempts << ")" << std::endl;
+            std::this_thread::sleep_for(m_settings.retry_pause);
+        }
+    }
+}
+
+void dry_run_sink::run(const plan::step_program& program) {
+    auto guarded = guard(program, m_settings,
+                         m_history.row(program.revision, direction(program), m_checksum(program.revision)));
+    if (m_settings.single_transaction) m_pending.push_back(std::move(guarded));
+    else m_printer.run(guarded);
+}
+
+void dry_run_sink::finish() {
+    if (!m_pending.empty()) m_printer.run(single_transaction(m_pending));
+    m_printer.finish();
+}
+
+}  // namespace retort::db
