@@ -106,6 +106,9 @@ int run(int argc, char** argv) {
                          connect};
         return c.run(ctx, rest);
     }
+    // Global options come before the command; anything else starting with '-' is an unknown option.
+    if (name.size() > 1 && name[0] == '-')
+        throw usage_error("unknown option '" + name + "' before the command (see 'runner --help')");
     throw usage_error("unknown command '" + name + "' (see 'runner --help')");
 }
 

@@ -85,6 +85,7 @@ TEST_CASE("bad input gives one line, a non-zero exit code, and never the passwor
         {"ancestor and descendant in the version table", {"-d", pair_rows.url(), "upgrade", "head"}, 1,
          "the version table is inconsistent"},
         {"unknown command", {"-d", db.url(), "frobnicate"}, 2, "unknown command 'frobnicate'"},
+        {"unknown global option", {"--frobnicate", "current"}, 2, "unknown option '--frobnicate' before the command"},
         {"missing target", {"-d", db.url(), "upgrade"}, 2, "upgrade needs a TARGET"},
         {"unknown option", {"-d", db.url(), "upgrade", "head", "--frob"}, 2, "unrecognised option '--frob'"},
         {"unknown check option", {"-d", db.url(), "check", "--frob"}, 2, "unrecognised option '--frob'"},

@@ -44,7 +44,7 @@ std::string head_id() {
 }
 }  // namespace
 
-TEST_CASE("the runner reads retort.ini from a subfolder; flags override it; url_env names the variable") {
+TEST_CASE("the runner reads retort.ini from a subfolder, flags override it, url_env names the variable") {
     scratch_database db("it_config_file"), other("it_config_flag");
     fs::path dir = project("runner", "[retort]\nurl_env = PROJ_URL\nversion_table = proj_version\n");
     fs::path deep = dir / "src" / "deep";
@@ -94,7 +94,7 @@ TEST_CASE("without retort.ini: DATABASE_URL, then libpq's PG* variables") {
     CHECK(shown.out.find(s.password) == std::string::npos);
 }
 
-TEST_CASE("a password in retort.ini never prints; --config picks a file; a broken file is exit 2") {
+TEST_CASE("a password in retort.ini never prints, --config picks a file, a broken file is exit 2") {
     fs::path dir = project("secret", "[retort]\nurl = postgresql://app:filepw@127.0.0.1:1/app\n");
     auto shown = run({runner(), "config"}, env(), dir.string());
     CHECK(shown.exit_code == 0);
@@ -115,7 +115,7 @@ TEST_CASE("a password in retort.ini never prints; --config picks a file; a broke
     CHECK(run({runner(), "--config", (other / "missing.ini").string(), "current"}, env()).exit_code == 2);
 }
 
-TEST_CASE("mkrev --init scaffolds a project; mkrev then works from any subfolder") {
+TEST_CASE("mkrev --init scaffolds a project, mkrev then works from any subfolder") {
     fs::path dir = project("init", "");
     fs::remove(dir / "retort.ini");
     auto init = run({mkrev(), "--init", "app"}, env(), dir.string());

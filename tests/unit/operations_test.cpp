@@ -34,7 +34,7 @@ TEST_CASE("create_table: schema, comment, if_not_exists, identity, column commen
           "CREATE TABLE t (\n    id SMALLSERIAL NOT NULL,\n    PRIMARY KEY (id)\n);\n");
 }
 
-TEST_CASE("create_table creates the enum types its columns define, each once; an Enum without values refers") {
+TEST_CASE("create_table creates the enum types its columns define, each once, an Enum without values refers") {
     CHECK(sql_of([](ops& op) {
               op.create_table("t", {Column("a", Enum("mood", {"ok", "it's bad"})), Column("b", Enum("mood", {"ok"})),
                                     Column("c", Enum("shop.size", {"s"})), Column("d", Enum("known", {}))});
@@ -194,7 +194,7 @@ namespace {
 void touch(connection& db) { db.execute("SELECT 1"); }
 }  // namespace
 
-TEST_CASE("run_code becomes a statement carrying the function; autocommit blocks mark what they hold") {
+TEST_CASE("run_code becomes a statement carrying the function, autocommit blocks mark what they hold") {
     auto s = render::render(record([](ops& op) {
         op.run_code(touch);
         op.execute("SELECT 2");

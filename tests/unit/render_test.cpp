@@ -42,7 +42,7 @@ TEST_CASE("create_table with a serial primary key, defaults and a unique column"
                 ");\n");
 }
 
-TEST_CASE("a composite primary key is not SERIAL; autoincrement(false) keeps INTEGER") {
+TEST_CASE("a composite primary key is not SERIAL, autoincrement(false) keeps INTEGER") {
     CHECK(sql_of([](ops& op) {
               op.create_table("pairs", {Column("a", Integer()).primary_key(), Column("b", BigInteger()).primary_key()});
           }) == "CREATE TABLE pairs (\n    a INTEGER NOT NULL,\n    b BIGINT NOT NULL,\n    PRIMARY KEY (a, b)\n);\n");

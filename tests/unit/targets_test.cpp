@@ -151,7 +151,7 @@ TEST_CASE("an ambiguous prefix lists its candidates") {
     CHECK(run(m, "upgrade", {}, "abcd2") == "+abcd1111 +abcd2222|abcd2222");
 }
 
-TEST_CASE("downgrade -1 from several heads is refused (Alembic only warns; see docs/alembic-differences.md)") {
+TEST_CASE("downgrade -1 from several heads is refused (Alembic only warns, see docs/alembic-differences.md)") {
     auto g = branched();
     graph::revision_map m(g);
     CHECK_THROWS_WITH_AS(run(m, "downgrade", both, "-1"), doctest::Contains("several heads"), resolution_error);
