@@ -46,10 +46,11 @@ double seconds_since(clock::time_point& since) {
     return s;
 }
 
-/// Bound parameters and C++ code cannot go through the pipeline; such a block runs statement by statement.
+/// Bound parameters, C++ code and raw SQL cannot go through the pipeline: it counts one result a
+/// statement, and a raw string may hold several. Such a block runs statement by statement.
 bool needs_one_by_one(const plan::block& block) {
     for (const auto& s : block.statements)
-        if (s.code || !s.params.empty()) return true;
+        if (s.code || !s.params.empty() || s.raw) return true;
     return false;
 }
 
@@ -125,8 +126,7 @@ void session::run(const plan::step_program& program) {
             }
             if (m_observer || needs_one_by_one(block)) {
                 pqxx::work tx(m->conn);
-                // Bound parameters and C++ code cannot be pipelined; watched runs (--echo) go one
-                // statement at a time so each has a time of its own.
+                // Watched runs (--echo) also go one statement at a time, so each has a time of its own.
                 for (const auto& s : block.statements) {
                     current = &s;
                     auto start = clock::now();
@@ -153,9 +153,9 @@ void session::run(const plan::step_program& program) {
         } catch (const retort::error&) {
             throw;
         } catch (const std::exception& e) {
-            // Only a revision's own C++ (op.run_code) throws anything else here.
-            throw error("revision " + program.revision + " failed and was rolled back: its run_code threw: " +
-                        one_line(e.what()));
+            // A revision's own C++ (op.run_code) throws its own exceptions; libpqxx's usage errors land here too.
+            std::string origin = current && current->code ? "its run_code threw: " : "";
+            throw error("revision " + program.revision + " failed and was rolled back: " + origin + one_line(e.what()));
         }
     }
 }

@@ -392,7 +392,7 @@ struct renderer {
         return {{"ALTER TABLE " + qualified(o.schema, o.table) + " VALIDATE CONSTRAINT " + quote_identifier(o.name)}};
     }
 
-    std::vector<statement> operator()(const op::execute& o) const { return {{o.sql, false, o.params}}; }
+    std::vector<statement> operator()(const op::execute& o) const { return {{o.sql, false, o.params, nullptr, true}}; }
 
     std::vector<statement> operator()(const op::bulk_insert& o) const {
         if (o.rows.empty()) return {};

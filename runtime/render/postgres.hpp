@@ -14,6 +14,7 @@ struct statement {
     bool autocommit = false;   ///< PostgreSQL refuses it inside a transaction block, or the revision asked
     std::vector<value> params = {};  ///< bound to $1, $2... online; inlined as literals by --sql
     void (*code)(connection&) = nullptr;  ///< op.run_code: C++ to run instead of `sql`
+    bool raw = false;          ///< op.execute's own text: it may hold several statements
 };
 
 std::string render_type(const Type& type);
