@@ -153,13 +153,6 @@ const std::vector<index>& revision_graph::children(index i) const { return m->ch
 const std::vector<index>& revision_graph::dependencies(index i) const { return m->deps.at(i); }
 const std::vector<index>& revision_graph::dependents(index i) const { return m->dependents.at(i); }
 
-std::vector<index> revision_graph::down_revisions(index i) const {
-    std::vector<index> out = m->parents.at(i);
-    for (index d : m->deps.at(i))
-        if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(d);
-    return out;
-}
-
 std::vector<index> revision_graph::heads() const {
     std::vector<index> out;
     for (index i : m->topo)

@@ -48,10 +48,6 @@ public:
     const std::vector<index>& dependencies(index i) const;  ///< depends_on, resolved
     const std::vector<index>& dependents(index i) const;
 
-    /// "Down" revisions in Alembic's sense: parents and dependencies, which must be applied first
-    /// and which a version-table row replaces.
-    std::vector<index> down_revisions(index i) const;
-
     std::vector<index> heads() const;  ///< revisions nothing builds on (no child)
     std::vector<index> bases() const;  ///< revisions with no parent
     bool is_head(index i) const { return children(i).empty(); }
