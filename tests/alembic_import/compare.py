@@ -91,8 +91,10 @@ def label_order(text):
     return [re.sub(r"\(([^()]*)\)", sort_group, line) for line in text.splitlines()]
 
 
-def run(argv, cwd=None):
+def run(argv, cwd=None, may_fail=False):
     proc = subprocess.run(argv, capture_output=True, text=True, cwd=cwd)
+    if may_fail:
+        return proc
     if proc.returncode != 0:
         sys.exit(f"FAILED: {' '.join(argv[:3])}...: {proc.stderr.strip()[-500:]}")
     return proc.stdout
@@ -102,12 +104,13 @@ class Tools:
     def __init__(self, runner, project, server):
         self.runner, self.project, self.server = runner, project, server
 
-    def alembic(self, db, *args):
+    def alembic(self, db, *args, may_fail=False):
         return run(["/usr/bin/alembic", "-c", os.path.join(self.project, "alembic.ini"),
-                    "-x", f"url={self.server.url(db)}"] + list(args), cwd=self.project)
+                    "-x", f"url={self.server.url(db)}"] + list(args), cwd=self.project, may_fail=may_fail)
 
-    def retort(self, db, *args):
-        return run([self.runner, "-d", self.server.url(db), "--version-table", "alembic_version"] + list(args))
+    def retort(self, db, *args, may_fail=False):
+        return run([self.runner, "-d", self.server.url(db), "--version-table", "alembic_version"] + list(args),
+                   may_fail=may_fail)
 
 
 def same(what, left, right):
@@ -123,10 +126,23 @@ def compare_state(tools, step, db_a, db_r, counter):
 
 
 def walk_down(tools, order, db_a, db_r, label, compared):
-    """Both databases down one target at a time (newest first), then to base, compared each step."""
+    """Both databases down one target at a time (newest first), then to base, compared each step.
+
+    A step that crosses an irreversible revision (a downgrade() that raises; op.irreversible in
+    Retort) must be refused by both tools, changing nothing; both are then stamped past it, as a
+    user would, and the walk goes on below it.
+    """
     for target in [r for r in reversed(order)] + ["base"]:
-        tools.alembic(db_a, "downgrade", target)
-        tools.retort(db_r, "downgrade", target)
+        a = tools.alembic(db_a, "downgrade", target, may_fail=True)
+        r = tools.retort(db_r, "downgrade", target, may_fail=True)
+        if a.returncode != 0 or r.returncode != 0:
+            if a.returncode == 0 or r.returncode != 1:
+                sys.exit(f"FAILED: downgrade {target}: Alembic exited {a.returncode}, Retort {r.returncode} "
+                         f"(both must refuse an irreversible revision): {(a.stderr + r.stderr).strip()[-500:]}")
+            compare_state(tools, f"{label}refused downgrade {target}", db_a, db_r, compared)
+            tools.alembic(db_a, "stamp", target)
+            tools.retort(db_r, "stamp", target)
+            compared[1] += 1
         compare_state(tools, f"{label}downgrade {target}", db_a, db_r, compared)
 
 
@@ -143,7 +159,7 @@ def main():
     tools = Tools(args.runner, args.project, server)
     script = ScriptDirectory.from_config(Config(os.path.join(args.project, "alembic.ini")))
     order = [r.revision for r in reversed(list(script.walk_revisions()))]
-    compared = [0]
+    compared = [0, 0]  # states compared, irreversible steps both tools refused
 
     db_a, db_r = f"imp_{args.name}_alembic", f"imp_{args.name}_retort"
     server.recreate(db_a)
@@ -172,7 +188,8 @@ def main():
          label_order(run([args.runner, "heads"])))
     same("history", label_order(run(["/usr/bin/alembic", "history"], cwd=args.project)),
          label_order(run([args.runner, "history"])))
-    print(f"{args.name}: {len(order)} revisions; schema and version table identical in {compared[0]} states")
+    print(f"{args.name}: {len(order)} revisions; schema and version table identical in {compared[0]} states; "
+          f"{compared[1]} downgrades past an irreversible revision refused by both")
 
 
 if __name__ == "__main__":

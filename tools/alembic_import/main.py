@@ -82,7 +82,7 @@ class Importer:
         other = rev.downgrade if direction == "upgrade" else rev.upgrade
         reads = reads_data(body)
         if reads is not None:
-            return Direction("to-port", reason=f"{direction}() reads data ({reads})")
+            return Direction("to-port", reason=f"line {reads[0]}: {direction}() reads data: {reads[1]}")
         try:
             ctx = Context(TypeScope(self.finder.for_revision(rev.source)), self.convention, unnamed_constraints(other))
             return Direction("translated", translate.translate_body(body, ctx))

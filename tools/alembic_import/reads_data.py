@@ -20,7 +20,7 @@ def _is_execute(node):
 
 
 def reads_data(statements):
-    """'line N: <code>' of the first place the body reads rows, or None."""
+    """(line, code) of the first place the body reads rows, or None."""
     module = ast.Module(body=list(statements), type_ignores=[])
     results = set()
     for node in ast.walk(module):
@@ -45,5 +45,5 @@ def reads_data(statements):
                 and node.func.attr in ("scalar", "scalars"):
             found = node
         if found is not None:
-            return f"line {found.lineno}: {ast.unparse(found)[:80]}"
+            return found.lineno, ast.unparse(found)[:80]
     return None

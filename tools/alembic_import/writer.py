@@ -64,11 +64,12 @@ def hand_work_body(rev, direction, kind, reason):
                  "    // rendering nor a replay on an empty scratch database reproduces. Port it to C++",
                  "    // (op.run_code, see docs/from-alembic.md) and delete the #error line. The original:"]
         lines += _commented(rev.function_source.get(direction, ""))
-        what = f"revision {rev.revision}: port {direction}() by hand: {reason}"
+        line, _, code = reason.split(": ", 2)  # "line N", "upgrade() reads data", the code
+        what = f"revision {rev.revision}: port {direction}() by hand, it reads data ({name}:{line[5:]}: {code})"
     else:
         lines = [f"    // The importer refused {direction}() of {name}: {reason}"]
         what = f"revision {rev.revision}: {direction}() was refused by the importer, see the comment above"
-    return lines + [f"#error {cpp_string(what + ' (docs/from-alembic.md)')}"]
+    return lines + [f"#error {cpp_string(what + '; see docs/from-alembic.md')}"]
 
 
 def body(rev, direction, result):
