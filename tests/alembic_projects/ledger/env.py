@@ -25,6 +25,9 @@ def run_online():
                           transaction_per_migration=True)
         with context.begin_transaction():
             context.run_migrations()
+        # A revision that calls op.get_bind().commit() leaves Alembic's version-table update in a
+        # transaction SQLAlchemy 2.0 style began on its own; without this, the last one is lost.
+        connection.commit()
 
 
 if context.is_offline_mode():
