@@ -1,12 +1,12 @@
 #include "cli/commands.hpp"
 
-#include "db/session.hpp"
+#include "cli/safety.hpp"
 #include "plan/planner.hpp"
 
 namespace retort::cli {
 
-std::vector<graph::index> database_heads(context& ctx, db::session& s) {
-    return plan::current_heads(ctx.revisions->graph, s.read_versions(ctx.table));
+std::vector<graph::index> database_heads(const context& ctx) {
+    return plan::current_heads(ctx.revisions->graph, migrator_for(ctx).version_rows());
 }
 
 const std::vector<command>& commands() {

@@ -78,7 +78,7 @@ std::map<std::string, std::string> history::recorded_checksums() {
     if (schema_version() == 0) return out;
     pqxx::read_transaction tx(m_session.native());
     for (const auto& row : tx.exec("SELECT DISTINCT ON (revision) revision, checksum FROM " + qualified_name() +
-                                   " WHERE direction IN ('upgrade', 'repair') ORDER BY revision, id DESC"))
+                                   " WHERE direction IN ('upgrade', 'repair', 'stamp') ORDER BY revision, id DESC"))
         out[row[0].c_str()] = row[1].c_str();
     return out;
 }
@@ -88,8 +88,8 @@ std::map<std::string, std::string> history::applied_by_history() {
     if (schema_version() == 0) return out;
     pqxx::read_transaction tx(m_session.native());
     for (const auto& row : tx.exec("SELECT DISTINCT ON (revision) revision, direction, checksum FROM " +
-                                   qualified_name() + " WHERE direction IN ('upgrade', 'repair', 'downgrade') ORDER BY revision, id DESC"))
-        if (std::string(row[1].c_str()) != "downgrade") out[row[0].c_str()] = row[2].c_str();
+                                   qualified_name() + " WHERE direction IN ('upgrade', 'repair', 'stamp', 'downgrade', 'unstamp') ORDER BY revision, id DESC"))
+        if (std::string d = row[1].c_str(); d != "downgrade" && d != "unstamp") out[row[0].c_str()] = row[2].c_str();
     return out;
 }
 

@@ -4,7 +4,6 @@
 #include "cli/options.hpp"
 #include "core/errors.hpp"
 #include "core/redact.hpp"
-#include "db/session.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -33,9 +32,8 @@ int cmd_current(context& ctx, const std::vector<std::string>& args) {
                                   "Example: runner -d postgresql://app@localhost/app current",
                        desc, {}, args))
         return exit_ok;
-    db::session s(ctx.database_url);
     graph::revision_map m(ctx.revisions->graph);
-    auto rows = row_ids(m, database_heads(ctx, s));
+    auto rows = row_ids(m, database_heads(ctx));
     auto current = m.all_current(rows);
     if (json) {
         nlohmann::json doc = {{"version_rows", rows}, {"current", nlohmann::json::array()}};
@@ -73,8 +71,7 @@ int cmd_history(context& ctx, const std::vector<std::string>& args) {
     graph::revision_map m(ctx.revisions->graph);
     std::vector<std::string> rows;
     if (indicate || base == "current" || head == "current") {
-        db::session s(ctx.database_url);
-        rows = row_ids(m, database_heads(ctx, s));
+        rows = row_ids(m, database_heads(ctx));
     }
     if (base == "current") base = rows.empty() ? "base" : rows.front();
     if (head == "current") {

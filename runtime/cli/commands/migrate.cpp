@@ -4,7 +4,6 @@
 #include "cli/options.hpp"
 #include "cli/safety.hpp"
 #include "core/errors.hpp"
-#include "db/session.hpp"
 #include "plan/migrate.hpp"
 #include "plan/sql_sink.hpp"
 

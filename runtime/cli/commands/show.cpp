@@ -3,7 +3,6 @@
 #include "cli/format.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
-#include "db/session.hpp"
 #include "lint/lint.hpp"
 #include "plan/migrate.hpp"
 
@@ -29,9 +28,8 @@ int cmd_show(context& ctx, const std::vector<std::string>& args) {
     graph::revision_map m(ctx.revisions->graph);
     std::vector<std::string> targets = {target};
     if (target == "current") {
-        db::session s(ctx.database_url);
         targets.clear();
-        for (index i : database_heads(ctx, s)) targets.push_back(m.id(i));
+        for (index i : database_heads(ctx)) targets.push_back(m.id(i));
     }
     std::vector<index> revs;
     for (auto r : m.get_revisions(targets))
