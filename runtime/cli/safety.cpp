@@ -2,18 +2,22 @@
 
 #include "core/checksum.hpp"
 #include "core/errors.hpp"
+#include "db/backup.hpp"
 #include "db/connect.hpp"
 #include "db/history.hpp"
 #include "db/lock.hpp"
+#include "db/privileges.hpp"
 #include "db/session.hpp"
 #include "lint/lint.hpp"
 #include "plan/migrate.hpp"
+#include "plan/privilege_needs.hpp"
 #include "plan/sql_sink.hpp"
 #include "cli/run_report.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <iostream>
+#include <optional>
 
 namespace retort::cli {
 
@@ -34,7 +38,10 @@ void add_safety_options(po::options_description& desc, safety_options& o, bool m
         "allow-modified", po::bool_switch(&o.allow_modified),
         "run even though an applied revision changed since it was applied")(
         "single-transaction", po::bool_switch(&o.guards.single_transaction),
-        "run the whole plan in one transaction (refused when a revision has an autocommit block)");
+        "run the whole plan in one transaction (refused when a revision has an autocommit block)")(
+        "backup", po::value(&o.backup)->value_name("FILE"),
+        "pg_dump (custom format) the database into FILE under the lock, before the first change; restore with "
+        "pg_restore");
 }
 
 safety_options default_safety(const context& ctx) {
@@ -102,6 +109,33 @@ void refuse_modified(const context& ctx, const applied_state& state) {
                 " applied; review the change, then run 'runner repair' to accept it, or pass --allow-modified");
 }
 
+db::privilege_report report_missing_privileges(const context& ctx, db::session& s, const std::vector<plan::step>& steps,
+                                               std::ostream& out) {
+    if (steps.empty()) return {};
+    auto needs = plan::plan_privilege_needs(ctx.revisions->graph, ctx.revisions->bodies, steps);
+    auto report = db::missing_privileges(s, needs, ctx.table);
+    for (const auto& m : report.missing) out << db::describe(m) << "\n";
+    if (!report.missing.empty())
+        for (const auto& u : needs.unchecked)
+            out << "revision " << u.revision << ": " << u.statement << ": not checked (raw SQL)\n";
+    return report;
+}
+
+namespace {
+/// Refuses the run before anything changes when the role lacks a privilege the plan needs.
+void refuse_missing_privileges(const context& ctx, db::session& s, const std::vector<plan::step>& steps) {
+    auto report = report_missing_privileges(ctx, s, steps, std::cerr);
+    std::size_t missing = report.missing.size();
+    if (missing == 0) return;
+    throw error("role " + report.role + " lacks " + std::to_string(missing) + " privilege" +
+                (missing == 1 ? "" : "s") + " the plan needs; nothing was changed");
+}
+
+std::string backup_detail(const db::backup_result& b) {
+    return b.path + " (" + std::to_string(b.bytes) + " bytes, " + std::to_string(b.duration.count()) + " ms)";
+}
+}  // namespace
+
 void warn_lint(const context& ctx, const std::vector<plan::step>& steps) {
     const auto& g = ctx.revisions->graph;
     for (const auto& s : steps) {
@@ -126,7 +160,15 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
     auto current = database_heads(ctx, *s);
     graph::revision_map m(g);
     auto steps = upgrade ? plan::plan_upgrade(m, state.rows, target) : plan::plan_downgrade(m, state.rows, target);
+    refuse_missing_privileges(ctx, *s, steps);
+    std::optional<db::backup_result> backup;
+    if (!o.dry_run && !steps.empty() && !o.backup.empty()) {
+        db::check_pg_dump(s->server_version());
+        backup = db::take_backup(ctx.database_url, ctx.connect.role, o.backup);
+        if (!ctx.output.quiet) std::cerr << "Backup: " << backup_detail(*backup) << "\n";
+    }
     if (!o.dry_run && !steps.empty()) h.ensure();
+    if (backup) h.record(state.rows.empty() ? "" : state.rows.front(), "backup", backup_detail(*backup));
     auto checksum = [&ctx](const std::string& id) { return compiled_checksum(ctx, id); };
     if (o.dry_run) {
         std::cerr << "Dry run: " << steps.size() << " step" << (steps.size() == 1 ? "" : "s")

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "db/guarded_sink.hpp"
+#include "db/privileges.hpp"
 #include "plan/planner.hpp"
 
 #include <boost/program_options.hpp>
@@ -24,6 +25,7 @@ struct safety_options {
     std::string lock_wait = "5min";
     bool dry_run = false;
     bool allow_modified = false;
+    std::string backup;  ///< --backup FILE: pg_dump before the first change
     db::guard_settings guards;
 };
 
@@ -55,6 +57,10 @@ applied_state read_applied(const context& ctx, db::session& s, db::history& h);
 
 /// "revision X (file) was modified after it was applied ..." for upgrade's refusal.
 void refuse_modified(const context& ctx, const applied_state& state);
+
+/// The privilege preflight: every privilege the role lacks for `steps`, one line each on `out`.
+db::privilege_report report_missing_privileges(const context& ctx, db::session& s, const std::vector<plan::step>& steps,
+                                               std::ostream& out);
 
 /// The lint findings of the upgrade steps, one line each on stderr.
 void warn_lint(const context& ctx, const std::vector<plan::step>& steps);

@@ -47,9 +47,10 @@ std::string argument_for(const plan::privilege_need& n) {
 
 }  // namespace
 
-std::vector<missing_privilege> missing_privileges(session& s, const plan::privilege_needs& needs,
-                                                  const render::version_table& table) {
-    std::vector<missing_privilege> out;
+privilege_report missing_privileges(session& s, const plan::privilege_needs& needs,
+                                     const render::version_table& table) {
+    privilege_report report;
+    auto& out = report.missing;
     try {
         pqxx::read_transaction tx(s.native());
         auto check = [&](const plan::privilege_need& n) {
@@ -57,6 +58,7 @@ std::vector<missing_privilege> missing_privileges(session& s, const plan::privil
             if (rows.empty() || rows[0][2].as<bool>()) return;
             out.push_back({n, rows[0][0].c_str(), rows[0][1].c_str()});
         };
+        report.role = tx.exec1("SELECT current_user::text")[0].c_str();
         // The runner's own tables come first: without them nothing is recorded.
         auto version_missing = tx.exec_params1("SELECT to_regclass($1) IS NULL OR to_regclass($2) IS NULL",
                                                table.qualified_name(),
@@ -68,7 +70,7 @@ std::vector<missing_privilege> missing_privileges(session& s, const plan::privil
     } catch (const pqxx::sql_error& e) {
         throw database_error("cannot check the role's privileges: " + one_line(e.what()), e.sqlstate());
     }
-    return out;
+    return report;
 }
 
 std::string describe(const missing_privilege& m) {

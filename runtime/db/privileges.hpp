@@ -19,10 +19,15 @@ struct missing_privilege {
     std::string owner;   ///< the owner, for ownership needs
 };
 
+struct privilege_report {
+    std::string role;  ///< current_user: the role after --role
+    std::vector<missing_privilege> missing;
+};
+
 /// The needs the current role lacks; also CREATE on the version table's schema when the version
 /// or history table must still be created. Objects that do not exist yet are not checked (the
 /// plan creates them, or the statement fails for its own reason).
-std::vector<missing_privilege> missing_privileges(session& s, const plan::privilege_needs& needs,
+privilege_report missing_privileges(session& s, const plan::privilege_needs& needs,
                                                   const render::version_table& table);
 
 /// One line: "revision 1a2b: ALTER TABLE orders ADD COLUMN …: must own table public.orders (owner: app)".

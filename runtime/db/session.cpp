@@ -76,6 +76,8 @@ session::session(const std::string& conninfo) {
 
 session::~session() = default;
 
+int session::server_version() { return native().server_version(); }
+
 pqxx::connection_base& session::native() { return m->conn; }
 
 void session::lock_migrations(const render::version_table& table, std::chrono::milliseconds wait) {

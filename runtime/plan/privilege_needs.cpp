@@ -150,4 +150,14 @@ void privilege_collector::add(const std::string& revision, const std::vector<op:
     }
 }
 
+privilege_needs plan_privilege_needs(const graph::revision_graph& g, const std::vector<const revision_body*>& bodies,
+                                     const std::vector<step>& steps) {
+    privilege_collector c;
+    for (const auto& s : steps) {
+        const revision_body& body = *bodies.at(s.revision);
+        c.add(g[s.revision].id, record(s.upgrade ? body.upgrade : body.downgrade));
+    }
+    return c.result();
+}
+
 }  // namespace retort::plan

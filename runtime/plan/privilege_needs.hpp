@@ -2,6 +2,8 @@
 // database). runtime/db/privileges checks each need against the catalog before anything runs.
 #pragma once
 
+#include "plan/planner.hpp"
+
 #include <retort/operations.hpp>
 
 #include <string>
@@ -50,5 +52,9 @@ private:
     std::vector<object> m_created;
     std::string m_revision, m_statement;
 };
+
+/// The needs of every step of a plan, each step's upgrade() or downgrade() as it will run.
+privilege_needs plan_privilege_needs(const graph::revision_graph& g, const std::vector<const revision_body*>& bodies,
+                                     const std::vector<step>& steps);
 
 }  // namespace retort::plan

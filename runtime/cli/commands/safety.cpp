@@ -66,6 +66,7 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
                        "  6 applied revisions this runner does not know\n"
                        "  5 applied revisions modified since they were applied (see 'runner repair')\n"
                        "  3 several heads (merge them)\n"
+                       "  1 the role lacks privileges the waiting revisions need (each is listed)\n"
                        "  4 not at head (revisions waiting)\n"
                        "  0 at head, nothing modified\n"
                        "When several hold, the first in this list decides the exit code. Lint warnings of waiting\n"
@@ -81,7 +82,8 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
     auto report = [&code](int c, const std::string& line) {
         std::cout << line << "\n";
         auto rank = [](int x) {
-            static const int order[] = {exit_unknown_applied, exit_modified, exit_multiple_heads, exit_not_at_head};
+            static const int order[] = {exit_unknown_applied, exit_modified, exit_multiple_heads, exit_failure,
+                                        exit_not_at_head};
             return static_cast<int>(std::find(std::begin(order), std::end(order), x) - std::begin(order));
         };
         if (code == exit_ok || rank(c) < rank(code)) code = c;
@@ -107,6 +109,11 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
             for (const auto& step : pending)
                 for (const auto& f : lint::lint_revision(g[step.revision].id, *ctx.revisions->bodies.at(step.revision)))
                     std::cout << lint::describe(g[step.revision].id, f) << "\n";
+            auto privileges = report_missing_privileges(ctx, *s, pending, std::cout);
+            if (!privileges.missing.empty())
+                report(exit_failure, "missing privileges: role " + privileges.role + " lacks " +
+                                         std::to_string(privileges.missing.size()) +
+                                         " privileges the waiting revisions need");
         }
     }
     if (code == exit_ok) std::cout << "ok: the database is at head; applied revisions match this runner\n";
