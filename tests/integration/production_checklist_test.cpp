@@ -128,3 +128,16 @@ TEST_CASE("nothing to run takes no backup") {
     CHECK(r.exit_code == 0);
     CHECK(!std::filesystem::exists(file));
 }
+
+TEST_CASE("run_migration.sh --backup passes the backup on to the upgrade, and --help lists it") {
+    scratch_database db("it_wrapper_backup");
+    auto file = (std::filesystem::temp_directory_path() / ("retort-wrapper-" + db.name() + ".dump")).string();
+    std::map<std::string, std::string> env{{"DATABASE_URL", ""}, {"RETORT_RUNNER", build_dir() + "/runner"}};
+    auto help = run({source_dir() + "/tools/run_migration.sh", "--help"}, env);
+    CHECK(has(help.out, "--backup FILE"));
+    auto r = run({source_dir() + "/tools/run_migration.sh", "-d", db.url(), "--backup", file}, env);
+    CHECK_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(std::filesystem::file_size(file) > 0);
+    CHECK(db.value("SELECT count(*) FROM retort_history WHERE direction = 'backup'") == "1");
+    std::filesystem::remove(file);
+}
