@@ -1,4 +1,4 @@
-// The privileges a plan needs, read off its operations (no database).
+// The production checklist without a database: the privileges a plan needs, pg_dump's version.
 #include "plan/privilege_needs.hpp"
 
 #include <doctest/doctest.h>
@@ -81,4 +81,12 @@ TEST_CASE("privilege needs: a table created earlier in the plan, even renamed, n
         op.drop_table("t2");
     }));
     CHECK(summary(c.result()) == std::vector<std::string>{"create-in-schema schema .", "insert table .other"});
+}
+
+#include "db/backup.hpp"
+
+TEST_CASE("pg_dump's major version is read off its --version line") {
+    CHECK(db::pg_dump_major("pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)\n") == 15);
+    CHECK(db::pg_dump_major("pg_dump (PostgreSQL) 9.6.24") == 9);
+    CHECK(db::pg_dump_major("something else") == 0);
 }
