@@ -75,6 +75,8 @@ session::session(const std::string& conninfo) {
 
 session::~session() = default;
 
+int session::server_version() { return native().server_version(); }
+
 pqxx::connection_base& session::native() { return m->conn; }
 
 void session::lock_migrations(std::int64_t key, std::chrono::milliseconds wait,

@@ -36,6 +36,7 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
                        "  6 applied revisions this runner does not know\n"
                        "  5 applied revisions modified since they were applied (see 'runner repair')\n"
                        "  3 several heads (merge them)\n"
+                       "  1 the role lacks privileges the waiting revisions need (each is listed)\n"
                        "  4 not at head (revisions waiting)\n"
                        "  7 with --drift: the schema differs from what the applied revisions build\n"
                        "  0 at head, nothing modified\n"
@@ -59,6 +60,9 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
                   << " waiting (database at " << (rows.empty() ? std::string("<base>") : join(rows)) << ")\n";
         for (const auto& line : report.lint) std::cout << line << "\n";
     }
+    for (const auto& line : report.privileges) std::cout << line << "\n";
+    if (!report.privileges.empty())
+        std::cout << "missing privileges: role " << report.role << " lacks privileges the waiting revisions need\n";
     int code = report.exit_code;
     if (drift && report.state.unknown.empty()) {
         auto differences = find_drift(ctx, scratch_url).differences;
