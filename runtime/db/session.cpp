@@ -70,7 +70,7 @@ session::session(const std::string& conninfo) {
     try {
         m = std::make_unique<impl>(conninfo);
     } catch (const std::exception& e) {
-        throw error("cannot connect to the database: " + redact(one_line(e.what())));
+        throw connection_error("cannot connect to the database: " + redact(one_line(e.what())));
     }
 }
 
@@ -94,7 +94,7 @@ std::vector<std::string> session::read_versions(const render::version_table& tab
         throw database_error("cannot read the version table " + table.qualified_name() + ": " + one_line(e.what()),
                              e.sqlstate());
     } catch (const pqxx::broken_connection& e) {
-        throw error("lost the database connection: " + one_line(e.what()));
+        throw connection_error("lost the database connection: " + one_line(e.what()));
     }
 }
 
@@ -145,7 +145,7 @@ void session::run(const plan::step_program& program) {
                                      one_line(e.what()) + state + where,
                                  e.sqlstate());
         } catch (const pqxx::broken_connection& e) {
-            throw error("lost the database connection during revision " + program.revision + ": " +
+            throw connection_error("lost the database connection during revision " + program.revision + ": " +
                         one_line(e.what()));
         } catch (const pqxx::in_doubt_error& e) {
             throw error("revision " + program.revision +
