@@ -25,6 +25,7 @@ const std::vector<command>& commands() {
         {"check", "compare the database with this runner (exit codes in 'check --help')", cmd_check},
         {"repair", "re-record the checksums of reviewed, modified applied revisions", cmd_repair},
         {"verify", "upgrade, downgrade and re-upgrade every revision on a scratch database", cmd_verify},
+        {"fleet-status", "progress of coordinated fleet runs, from the control database", cmd_fleet_status},
     };
     return list;
 }
