@@ -69,7 +69,7 @@ session::session(const std::string& conninfo) {
     try {
         m = std::make_unique<impl>(conninfo);
     } catch (const std::exception& e) {
-        throw error("cannot connect to the database: " + redact(one_line(e.what())));
+        throw connection_error("cannot connect to the database: " + redact(one_line(e.what())));
     }
 }
 
@@ -96,7 +96,7 @@ std::vector<std::string> session::read_versions(const render::version_table& tab
         throw database_error("cannot read the version table " + table.qualified_name() + ": " + one_line(e.what()),
                              e.sqlstate());
     } catch (const pqxx::broken_connection& e) {
-        throw error("lost the database connection: " + one_line(e.what()));
+        throw connection_error("lost the database connection: " + one_line(e.what()));
     }
 }
 
@@ -149,7 +149,7 @@ void session::run(const plan::step_program& program) {
         } catch (const pqxx::broken_connection&) {
             // libpqxx's own text ("Could not obtain client encoding: not connected.") says nothing
             // useful. The transaction never reached COMMIT, so the server rolled it back.
-            throw error("the server closed the connection while revision " + program.revision +
+            throw connection_error("the server closed the connection while revision " + program.revision +
                         " was running (pg_terminate_backend, a server stop or a network failure); PostgreSQL "
                         "rolled it back");
         } catch (const pqxx::in_doubt_error& e) {

@@ -59,9 +59,12 @@ applied_state migrator::applied() const {
     return read_applied(m_revisions, *c.db, m_target.table, h);
 }
 
-std::vector<planned_step> migrator::pending(const std::string& goal, bool upgrade) const {
+std::vector<planned_step> migrator::pending(const std::string& goal, bool upgrade,
+                                           std::vector<std::string>* rows) const {
     graph::revision_map m(m_revisions.graph);
-    return describe(m_revisions.graph, plan_steps(m, version_rows(), upgrade, goal));
+    auto current = version_rows();
+    if (rows) *rows = current;
+    return describe(m_revisions.graph, plan_steps(m, current, upgrade, goal));
 }
 
 std::vector<std::string> migrator::missing_privileges(db::session& s, const std::vector<plan::step>& steps,

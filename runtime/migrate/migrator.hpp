@@ -75,7 +75,9 @@ public:
     applied_state applied() const;
     /// What `upgrade goal` (or `downgrade goal`) would run now: one connection, the version
     /// table read once, no lock, no pooler probe. Empty: already there. Throws retort::error.
-    std::vector<planned_step> pending(const std::string& goal, bool upgrade = true) const;
+    /// `rows`, when given, receives the version-table rows read.
+    std::vector<planned_step> pending(const std::string& goal, bool upgrade = true,
+                                      std::vector<std::string>* rows = nullptr) const;
 
     /// Under the lock: refuses modified applied revisions (unless allowed), plans, runs each
     /// step with its history row. Never throws retort::error: the result carries it.
