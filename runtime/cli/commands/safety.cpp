@@ -4,6 +4,7 @@
 #include "cli/options.hpp"
 #include "cli/safety.hpp"
 #include "core/errors.hpp"
+#include "cli/fleet.hpp"
 #include "cli/head_schema.hpp"
 #include "cli/run_report.hpp"
 
@@ -31,6 +32,8 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
     desc.add_options()("drift", po::bool_switch(&drift),
                        "also compare the schema with what the applied revisions build (exit 7; see 'runner drift')")(
         "scratch-url", po::value(&scratch_url), "with --drift: server for the scratch database (see 'runner drift')");
+    fleet_cli_options fleet;
+    add_fleet_options(desc, fleet);
     if (!parse_command("check",
                        "runner check\n\nCompares the database with this runner and reports, each with its exit code:\n"
                        "  6 applied revisions this runner does not know\n"
@@ -45,6 +48,7 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
                        "Example: runner -d postgresql://app@localhost/app check",
                        desc, {}, args))
         return exit_ok;
+    if (fleet.requested()) return run_fleet_command(ctx, {"check", "heads"}, fleet, {});
     const auto& g = ctx.revisions->graph;
     auto report = migrator_for(ctx).check();
     for (const auto& id : report.state.unknown)
