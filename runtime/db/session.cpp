@@ -86,13 +86,14 @@ void session::lock_migrations(std::int64_t key, std::chrono::milliseconds wait,
 
 std::vector<std::string> session::read_versions(const render::version_table& table) {
     try {
-        pqxx::read_transaction tx(m->conn);
-        auto exists = tx.exec_params1("SELECT to_regclass($1) IS NOT NULL", table.qualified_name());
-        if (!exists[0].as<bool>()) return {};
+        // One query, no transaction around it: a fleet reads this once per target. A missing
+        // table (or schema) is a database at base.
+        pqxx::nontransaction tx(m->conn);
         std::vector<std::string> rows;
         for (const auto& row : tx.exec(render::select_versions(table))) rows.push_back(row[0].c_str());
         return rows;
     } catch (const pqxx::sql_error& e) {
+        if (e.sqlstate() == "42P01" || e.sqlstate() == "3F000") return {};
         throw database_error("cannot read the version table " + table.qualified_name() + ": " + one_line(e.what()),
                              e.sqlstate());
     } catch (const pqxx::broken_connection& e) {

@@ -49,11 +49,13 @@ class Server:
         return conn
 
     def sql(self, db, statement, *args):
-        with self.connect(db) as conn, conn.cursor() as cur:
-            cur.execute(statement, args or None)
-            rows = cur.fetchall() if cur.description else []
-        conn.close()
-        return rows
+        conn = self.connect(db)
+        try:
+            with conn.cursor() as cur:
+                cur.execute(statement, args or None)
+                return cur.fetchall() if cur.description else []
+        finally:
+            conn.close()
 
     def stop(self):
         subprocess.run(["runuser", "-u", "postgres", "--", self.bin + "/pg_ctl", "-D", self.dir + "/data", "-m",
