@@ -25,7 +25,10 @@ void add_safety_options(po::options_description& desc, safety_options& o, bool m
         "allow-modified", po::bool_switch(&o.allow_modified),
         "run even though an applied revision changed since it was applied")(
         "single-transaction", po::bool_switch(&o.guards.single_transaction),
-        "run the whole plan in one transaction (refused when a revision has an autocommit block)");
+        "run the whole plan in one transaction (refused when a revision has an autocommit block)")(
+        "backup", po::value(&o.backup)->value_name("FILE"),
+        "pg_dump (custom format) the database into FILE under the lock, before the first change; restore with "
+        "pg_restore");
 }
 
 safety_options default_safety(const context& ctx) {
@@ -50,6 +53,7 @@ migrate::options run_options(const safety_options& o) {
     out.guards = o.guards;
     out.dry_run = o.dry_run;
     out.allow_modified = o.allow_modified;
+    out.backup = o.backup;
     return out;
 }
 
@@ -81,6 +85,7 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
         run_report report(ctx.output);
         r = upgrade ? m.upgrade(target, report) : m.downgrade(target, report);
     }
+    for (const auto& line : r.privileges) std::cerr << line << "\n";
     throw_if_failed(r);
     if (o.dry_run) {
         std::cerr << "Dry run: " << r.plan.size() << " step" << (r.plan.size() == 1 ? "" : "s")

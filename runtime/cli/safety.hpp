@@ -20,6 +20,7 @@ struct safety_options {
     std::string lock_wait;
     bool dry_run = false;
     bool allow_modified = false;
+    std::string backup;  ///< --backup FILE: pg_dump before the first change
     db::guard_settings guards;
 };
 

@@ -59,11 +59,13 @@ void history::ensure() {
               "    finished_at TIMESTAMPTZ NOT NULL,\n"
               "    duration_ms BIGINT NOT NULL,\n"
               "    db_user TEXT NOT NULL,\n"
-              "    runner_version TEXT NOT NULL\n"
+              "    runner_version TEXT NOT NULL,\n"
+              "    detail TEXT\n"
               "); ";
     if (version == 1)
         sql = "ALTER TABLE " + name + " ADD COLUMN runner_version TEXT NOT NULL DEFAULT 'before 0.1.0'; ALTER TABLE " +
               name + " ALTER COLUMN runner_version DROP DEFAULT; ";
+    if (version == 1 || version == 2) sql += "ALTER TABLE " + name + " ADD COLUMN detail TEXT; ";
     sql += "COMMENT ON TABLE " + name + " IS " + render::quote_literal(comment_for(history_schema_version));
     try {
         pqxx::nontransaction tx(m_session.native());
@@ -94,15 +96,25 @@ std::map<std::string, std::string> history::applied_by_history() {
 }
 
 render::statement history::row(const std::string& revision, const std::string& direction,
-                               const std::string& checksum) const {
+                               const std::string& checksum, const std::string& detail) const {
     using render::quote_literal;
     render::statement s;
     s.sql = "INSERT INTO " + qualified_name() +
-            " (revision, direction, checksum, started_at, finished_at, duration_ms, db_user, runner_version) VALUES (" +
+            " (revision, direction, checksum, started_at, finished_at, duration_ms, db_user, runner_version, detail) "
+            "VALUES (" +
             quote_literal(revision) + ", " + quote_literal(direction) + ", " + quote_literal(checksum) +
             ", now(), clock_timestamp(), (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, current_user, " +
-            quote_literal(runner_version) + ")";
+            quote_literal(runner_version) + ", " + (detail.empty() ? std::string("NULL") : quote_literal(detail)) + ")";
     return s;
+}
+
+void history::record(const std::string& revision, const std::string& direction, const std::string& detail) {
+    try {
+        pqxx::nontransaction tx(m_session.native());
+        tx.exec(row(revision, direction, "", detail).sql);
+    } catch (const pqxx::sql_error& e) {
+        throw database_error("cannot record in " + qualified_name() + ": " + one_line(e.what()), e.sqlstate());
+    }
 }
 
 }  // namespace retort::db

@@ -14,8 +14,9 @@ namespace retort::db {
 
 class session;
 
-/// The shape this runner writes. 1: the first release; 2: adds runner_version.
-constexpr int history_schema_version = 2;
+/// The shape this runner writes. 1: the first release; 2: adds runner_version; 3: adds detail
+/// (what a row needs beyond its columns, e.g. a backup's path, size and duration).
+constexpr int history_schema_version = 3;
 
 class history {
 public:
@@ -33,8 +34,10 @@ public:
     std::map<std::string, std::string> applied_by_history();
 
     /// The INSERT for one step, to commit with it. started_at is the transaction's start (now()).
-    render::statement row(const std::string& revision, const std::string& direction,
-                          const std::string& checksum) const;
+    render::statement row(const std::string& revision, const std::string& direction, const std::string& checksum,
+                          const std::string& detail = {}) const;
+    /// Records a row of its own (direction "backup"), outside any step.
+    void record(const std::string& revision, const std::string& direction, const std::string& detail);
 
 private:
     session& m_session;

@@ -82,11 +82,13 @@ session::session(const std::string& conninfo) {
     } catch (const std::exception& e) {
         std::string why = redact(one_line(e.what()));
         if (malformed_option(why)) throw usage_error("invalid database URL: " + why);
-        throw error("cannot connect to the database: " + why);
+        throw connection_error("cannot connect to the database: " + why);
     }
 }
 
 session::~session() = default;
+
+int session::server_version() { return native().server_version(); }
 
 pqxx::connection_base& session::native() { return m->conn; }
 
@@ -107,7 +109,7 @@ std::vector<std::string> session::read_versions(const render::version_table& tab
         throw database_error("cannot read the version table " + table.qualified_name() + ": " + one_line(e.what()),
                              e.sqlstate());
     } catch (const pqxx::broken_connection& e) {
-        throw error("lost the database connection: " + one_line(e.what()));
+        throw connection_error("lost the database connection: " + one_line(e.what()));
     }
 }
 
@@ -160,7 +162,7 @@ void session::run(const plan::step_program& program) {
         } catch (const pqxx::broken_connection&) {
             // libpqxx's own text ("Could not obtain client encoding: not connected.") says nothing
             // useful. The transaction never reached COMMIT, so the server rolled it back.
-            throw error("the server closed the connection while revision " + program.revision +
+            throw connection_error("the server closed the connection while revision " + program.revision +
                         " was running (pg_terminate_backend, a server stop or a network failure); PostgreSQL "
                         "rolled it back");
         } catch (const pqxx::in_doubt_error& e) {

@@ -37,6 +37,9 @@ public:
     void run(const plan::step_program& program);
     void execute(const std::string& sql);
 
+    /// server_version_num, e.g. 150018.
+    int server_version();
+
     /// The libpqxx connection, for the other parts of runtime/db (lock, history, checks).
     pqxx::connection_base& native();
 

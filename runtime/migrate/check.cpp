@@ -31,10 +31,15 @@ check_report migrator::check() const {
                 report.lint.push_back(lint::describe(g[step.revision].id, f));
         }
     }
+    if (report.state.unknown.empty()) {
+        auto steps = plan::plan_upgrade(graph::revision_map(g), report.state.rows, "heads");
+        report.privileges = missing_privileges(*c.db, steps, report.role);
+    }
     // The first that holds decides, in this order (README's exit codes, `check --help`).
     if (!report.state.unknown.empty()) report.exit_code = exit_unknown_applied;
     else if (!report.state.modified.empty()) report.exit_code = exit_modified;
     else if (report.heads.size() > 1) report.exit_code = exit_multiple_heads;
+    else if (!report.privileges.empty()) report.exit_code = exit_failure;
     else if (!report.pending.empty()) report.exit_code = exit_not_at_head;
     return report;
 }

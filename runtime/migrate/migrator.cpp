@@ -1,7 +1,9 @@
 #include "migrate/migrator.hpp"
 
 #include "core/errors.hpp"
+#include "db/backup.hpp"
 #include "db/history.hpp"
+#include "db/privileges.hpp"
 #include "db/session.hpp"
 #include "lint/lint.hpp"
 #include "migrate/applied.hpp"
@@ -9,6 +11,7 @@
 #include "migrate/watched_sink.hpp"
 #include "plan/migrate.hpp"
 #include "plan/planner.hpp"
+#include "plan/privilege_needs.hpp"
 #include "plan/sql_sink.hpp"
 
 #include <sstream>
@@ -56,9 +59,36 @@ applied_state migrator::applied() const {
     return read_applied(m_revisions, *c.db, m_target.table, h);
 }
 
-std::vector<planned_step> migrator::pending(const std::string& goal, bool upgrade) const {
+std::vector<planned_step> migrator::pending(const std::string& goal, bool upgrade,
+                                           std::vector<std::string>* rows) const {
     graph::revision_map m(m_revisions.graph);
-    return describe(m_revisions.graph, plan_steps(m, version_rows(), upgrade, goal));
+    auto current = version_rows();
+    if (rows) *rows = current;
+    return describe(m_revisions.graph, plan_steps(m, current, upgrade, goal));
+}
+
+std::vector<std::string> migrator::missing_privileges(db::session& s, const std::vector<plan::step>& steps,
+                                                      std::string& role) const {
+    std::vector<std::string> lines;
+    if (steps.empty()) return lines;
+    auto needs = plan::plan_privilege_needs(m_revisions.graph, m_revisions.bodies, steps);
+    auto report = db::missing_privileges(s, needs, m_target.table);
+    role = report.role;
+    for (const auto& m : report.missing) lines.push_back(db::describe(m));
+    if (!lines.empty())
+        for (const auto& u : needs.unchecked)
+            lines.push_back("revision " + u.revision + ": " + u.statement + ": not checked (raw SQL)");
+    return lines;
+}
+
+void migrator::refuse_missing_privileges(db::session& s, const std::vector<plan::step>& steps, run_result& r) const {
+    std::string role;
+    r.privileges = missing_privileges(s, steps, role);
+    std::size_t missing = 0;
+    for (const auto& line : r.privileges) missing += line.find(": not checked (raw SQL)") == std::string::npos;
+    if (missing == 0) return;
+    throw error("role " + role + " lacks " + std::to_string(missing) + " privilege" + (missing == 1 ? "" : "s") +
+                " the plan needs; nothing was changed");
 }
 
 run_result migrator::upgrade(const std::string& goal, observer& o) const { return migrate(true, goal, o); }
@@ -81,6 +111,7 @@ run_result migrator::migrate(bool upgrade, const std::string& goal, observer& o)
         graph::revision_map m(g);
         auto steps = plan_steps(m, state.rows, upgrade, goal);
         r.plan = describe(g, steps);
+        refuse_missing_privileges(s, steps, r);
         auto checksum = [this](const std::string& id) { return compiled_checksum(m_revisions, id); };
         if (m_options.dry_run) {
             for (const auto& step : steps)
@@ -94,7 +125,14 @@ run_result migrator::migrate(bool upgrade, const std::string& goal, observer& o)
             r.dry_run_sql = sql.str();
             return r;
         }
+        if (!steps.empty() && !m_options.backup.empty()) {
+            db::check_pg_dump(s.server_version());
+            auto b = db::take_backup(m_target.conninfo, m_options.role, m_options.backup);
+            r.backup = b.path + " (" + std::to_string(b.bytes) + " bytes, " + std::to_string(b.duration.count()) + " ms)";
+            o.notice("Backup: " + r.backup);
+        }
         if (!steps.empty()) h.ensure();
+        if (!r.backup.empty()) h.record(state.rows.empty() ? "" : state.rows.front(), "backup", r.backup);
         db::guarded_sink guarded(s, h, m_options.guards, checksum, [&o](const std::string& line) { o.notice(line); });
         watched_sink out(guarded, o, r);
         if (o.wants_statements())

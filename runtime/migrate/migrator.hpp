@@ -10,6 +10,7 @@
 #include "db/guarded_sink.hpp"
 #include "db/open.hpp"
 #include "migrate/result.hpp"
+#include "plan/planner.hpp"
 
 #include <chrono>
 #include <string>
@@ -26,6 +27,7 @@ struct options {
     db::guard_settings guards;  ///< --lock-timeout, --statement-timeout, --retries, --single-transaction
     bool dry_run = false;        ///< read under the lock, return the SQL, change nothing
     bool allow_modified = false; ///< run although an applied revision changed since
+    std::string backup;          ///< --backup FILE: pg_dump under the lock, before the first change
 };
 
 /// `check`'s findings; `exit_code` ranks them as README's exit codes do (6, 5, 3, 4, then 0).
@@ -34,6 +36,8 @@ struct check_report {
     std::vector<std::string> heads;         ///< compiled heads (several: exit 3)
     std::vector<planned_step> pending;      ///< what `upgrade heads` would run
     std::vector<std::string> lint;          ///< findings of the pending revisions
+    std::vector<std::string> privileges;    ///< privileges the role lacks for the pending revisions
+    std::string role;                       ///< the role after --role
     int exit_code = 0;
 };
 
@@ -43,6 +47,7 @@ struct verified {
     std::vector<std::string> undo;  ///< the downgrade against the schema before the upgrade
     std::vector<std::string> redo;  ///< the second upgrade against the first
     std::string stuck;              ///< the second upgrade failed with this
+    std::string irreversible;       ///< op.irreversible's reason: accepted, not downgraded
     bool ok() const { return undo.empty() && redo.empty() && stuck.empty(); }
 };
 
@@ -70,7 +75,9 @@ public:
     applied_state applied() const;
     /// What `upgrade goal` (or `downgrade goal`) would run now: one connection, the version
     /// table read once, no lock, no pooler probe. Empty: already there. Throws retort::error.
-    std::vector<planned_step> pending(const std::string& goal, bool upgrade = true) const;
+    /// `rows`, when given, receives the version-table rows read.
+    std::vector<planned_step> pending(const std::string& goal, bool upgrade = true,
+                                      std::vector<std::string>* rows = nullptr) const;
 
     /// Under the lock: refuses modified applied revisions (unless allowed), plans, runs each
     /// step with its history row. Never throws retort::error: the result carries it.
@@ -96,6 +103,12 @@ public:
 
 private:
     db::opened connect(bool lock, observer* o) const;
+    /// The privilege preflight: one line per privilege the role lacks for `steps` (plus the raw
+    /// SQL that was not checked, when any is missing).
+    std::vector<std::string> missing_privileges(db::session& s, const std::vector<plan::step>& steps,
+                                                std::string& role) const;
+    /// Throws "role R lacks N privileges …" after putting the lines into `r`.
+    void refuse_missing_privileges(db::session& s, const std::vector<plan::step>& steps, run_result& r) const;
     run_result migrate(bool upgrade, const std::string& goal, observer& o) const;
 
     const loaded_revisions& m_revisions;

@@ -38,6 +38,8 @@ struct run_result {
     std::vector<step_done> done;
     std::vector<std::string> warnings;     ///< lint findings (dry run), one line each
     std::string dry_run_sql;               ///< --dry-run: the exact SQL that would run
+    std::vector<std::string> privileges;   ///< the preflight's missing privileges, one line each
+    std::string backup;                    ///< --backup: "FILE (N bytes, D ms)"
     std::optional<failure> error;
     bool ok() const { return !error; }
 };

@@ -1,5 +1,6 @@
 // Read-only commands: current, history, heads. Text as Alembic prints it; --json for scripts.
 #include "cli/commands.hpp"
+#include "cli/fleet.hpp"
 #include "cli/format.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
@@ -28,10 +29,13 @@ int cmd_current(context& ctx, const std::vector<std::string>& args) {
     po::options_description desc;
     desc.add_options()("verbose,v", po::bool_switch(&verbose), "show each revision in full")(
         "json", po::bool_switch(&json), "print JSON: the version rows and the current revisions");
+    fleet_cli_options fleet;
+    add_fleet_options(desc, fleet);
     if (!parse_command("current", "runner current [-v] [--json]\n\nShows the revisions the database is at.\n"
                                   "Example: runner -d postgresql://app@localhost/app current",
                        desc, {}, args))
         return exit_ok;
+    if (fleet.requested()) return run_fleet_command(ctx, {"current", "heads"}, fleet, {});
     graph::revision_map m(ctx.revisions->graph);
     auto rows = row_ids(m, database_heads(ctx));
     auto current = m.all_current(rows);

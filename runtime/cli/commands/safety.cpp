@@ -4,6 +4,8 @@
 #include "cli/options.hpp"
 #include "cli/safety.hpp"
 #include "core/errors.hpp"
+#include "cli/fleet.hpp"
+#include "cli/head_schema.hpp"
 #include "cli/run_report.hpp"
 
 #include <iostream>
@@ -24,19 +26,29 @@ std::string join(const std::vector<std::string>& items) {
 }  // namespace
 
 int cmd_check(context& ctx, const std::vector<std::string>& args) {
+    bool drift = false;
+    std::string scratch_url;
     po::options_description desc;
+    desc.add_options()("drift", po::bool_switch(&drift),
+                       "also compare the schema with what the applied revisions build (exit 7; see 'runner drift')")(
+        "scratch-url", po::value(&scratch_url), "with --drift: server for the scratch database (see 'runner drift')");
+    fleet_cli_options fleet;
+    add_fleet_options(desc, fleet);
     if (!parse_command("check",
                        "runner check\n\nCompares the database with this runner and reports, each with its exit code:\n"
                        "  6 applied revisions this runner does not know\n"
                        "  5 applied revisions modified since they were applied (see 'runner repair')\n"
                        "  3 several heads (merge them)\n"
+                       "  1 the role lacks privileges the waiting revisions need (each is listed)\n"
                        "  4 not at head (revisions waiting)\n"
+                       "  7 with --drift: the schema differs from what the applied revisions build\n"
                        "  0 at head, nothing modified\n"
                        "When several hold, the first in this list decides the exit code. Lint warnings of waiting\n"
-                       "revisions are printed too; they do not change the exit code.\n"
+                       "revisions are printed too; they do not change the exit code. --drift reads only the catalog.\n"
                        "Example: runner -d postgresql://app@localhost/app check",
                        desc, {}, args))
         return exit_ok;
+    if (fleet.requested()) return run_fleet_command(ctx, {"check", "heads"}, fleet, {});
     const auto& g = ctx.revisions->graph;
     auto report = migrator_for(ctx).check();
     for (const auto& id : report.state.unknown)
@@ -52,8 +64,19 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
                   << " waiting (database at " << (rows.empty() ? std::string("<base>") : join(rows)) << ")\n";
         for (const auto& line : report.lint) std::cout << line << "\n";
     }
-    if (report.exit_code == exit_ok) std::cout << "ok: the database is at head; applied revisions match this runner\n";
-    return report.exit_code;
+    for (const auto& line : report.privileges) std::cout << line << "\n";
+    if (!report.privileges.empty())
+        std::cout << "missing privileges: role " << report.role << " lacks privileges the waiting revisions need\n";
+    int code = report.exit_code;
+    if (drift && report.state.unknown.empty()) {
+        auto differences = find_drift(ctx, scratch_url).differences;
+        for (const auto& d : differences) std::cout << "drift: " << schema::describe(d) << "\n";
+        if (!differences.empty() && code == exit_ok) code = exit_drift;
+    }
+    if (code == exit_ok)
+        std::cout << "ok: the database is at head; applied revisions match this runner"
+                  << (drift ? "; its schema is what they build" : "") << "\n";
+    return code;
 }
 
 int cmd_repair(context& ctx, const std::vector<std::string>& args) {
@@ -84,17 +107,22 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
     std::string scratch_url;
     po::options_description desc;
     desc.add_options()("scratch-url", po::value(&scratch_url),
-                       "an empty database to use (default: the runner creates one next to -d's and drops it)");
+                       "server for the scratch database (created and dropped there; default: the server of -d, never production)");
     if (!parse_command("verify",
                        "runner verify [--scratch-url URL]\n\nOn a scratch database, for each revision in order: "
                        "upgrade it, snapshot the schema,\ndowngrade it and compare with the schema before it, "
                        "upgrade it again.\nReports every revision whose downgrade does not restore the schema exactly "
-                       "(exit 1).\nExample: runner -d postgresql://app@localhost/app verify",
+                       "(exit 1).\nA revision whose downgrade() says op.irreversible(\"why\") is reported as accepted.\nExample: runner -d postgresql://app@localhost/app verify",
                        desc, {}, args))
         return exit_ok;
     auto report = migrator_for(ctx).verify(scratch_url);
     std::vector<std::string> failed;
     for (const auto& v : report.revisions) {
+        if (!v.irreversible.empty()) {
+            // Its author said it cannot be undone (op.irreversible): nothing to compare, it stays upgraded.
+            std::cout << "accepted " << v.revision << " " << v.message << " (irreversible: " << v.irreversible << ")\n";
+            continue;
+        }
         if (v.ok()) {
             std::cout << "ok      " << v.revision << " " << v.message << "\n";
             continue;
@@ -113,7 +141,11 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
     if (!failed.empty())
         throw error("verify: " + std::to_string(failed.size()) + " of " + std::to_string(report.total) +
                     " revisions do not downgrade to the schema before them: " + join(failed));
-    std::cout << "verified " << report.total << " revisions: every downgrade restores the schema\n";
+    std::size_t accepted = 0;
+    for (const auto& v : report.revisions) accepted += v.irreversible.empty() ? 0 : 1;
+    std::cout << "verified " << report.total << " revisions: every downgrade restores the schema";
+    if (accepted) std::cout << " (" << accepted << " irreversible, accepted without a downgrade)";
+    std::cout << "\n";
     return exit_ok;
 }
 
