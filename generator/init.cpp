@@ -51,9 +51,10 @@ std::string initial_config() {
            "version_table = retort_version\n"
            "# version_table_schema = public\n"
            "\n"
-           "# PostgreSQL durations such as 500ms, 10s, 2min (empty: the server's default).\n"
-           "# lock_timeout = 10s\n"
-           "# statement_timeout = 5min\n"
+           "# Durations: a whole number and us, ms, s, min, h or d (a bare number is ms); 0: no limit.\n"
+           "# lock_timeout = 5s         # default 5s: how long a statement may wait for a table lock\n"
+           "# statement_timeout = 0     # default 0 (none)\n"
+           "# lock_wait = 5min          # default 5min: how long to wait for another runner's migration lock\n"
            "\n"
            "# per-revision (each revision commits on its own) or single (one transaction for the run).\n"
            "transaction_mode = per-revision\n";

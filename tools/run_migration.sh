@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The seed's migration wrapper, for Retort: verify the connection, validate the migration
 # environment (runner built, single head, history intact), upgrade to head, and say clearly how it
-# went. Exit codes: 0 migrated (or nothing to do), 1 the upgrade failed, 2 usage, 3 runner not
-# built, 4 cannot connect, 5 environment invalid (several heads, modified or unknown applied
-# revisions).
+# went. Exit codes: 0 migrated (or nothing to do), 1 the upgrade failed, 2 usage (also a malformed
+# database URL), 3 runner not built, 4 cannot connect, 5 environment invalid (several heads,
+# modified or unknown applied revisions, or any other refusal of the runner).
 set -uo pipefail
 
 usage() {
@@ -20,12 +20,32 @@ Options:
 Environment:
   RETORT_RUNNER  the runner binary to use (default: build/runner next to this script's project)
 
-Exit codes: 0 ok, 1 upgrade failed, 2 usage, 3 runner not built, 4 cannot connect,
-            5 environment invalid (several heads, modified or unknown applied revisions)
+Exit codes: 0 ok, 1 upgrade failed, 2 usage (also a malformed database URL), 3 runner not built,
+            4 cannot connect, 5 environment invalid (several heads, modified or unknown applied
+            revisions, or any other refusal of the runner)
 USAGE
 }
 
 say() { printf '%s\n' "$*"; }
+
+# What each exit code of the runner means (README "Exit codes"): the one list this script uses.
+runner_meaning() {
+  case $1 in
+    0) echo "ok" ;;
+    1) echo "the runner failed" ;;
+    2) echo "usage error (bad option, malformed database URL, unknown revision)" ;;
+    3) echo "several heads: merge them (mkrev --merge)" ;;
+    4) echo "not at head: revisions are waiting" ;;
+    5) echo "an applied revision changed since it was applied (see runner repair)" ;;
+    6) echo "the database has applied revisions this runner does not know" ;;
+    7) echo "the database schema drifted from the revisions, or the schema file is stale" ;;
+    8) echo "refused by the lock policy" ;;
+    9) echo "some databases of the fleet failed" ;;
+    10) echo "the Alembic import needs hand-work" ;;
+    *) echo "unexpected runner exit code $1" ;;
+  esac
+}
+last_error() { printf '%s\n' "$1" | tail -n 1 | sed 's/^error: //'; }
 fail() { # code, message
   printf 'run_migration: FAILED: %s\n' "$2" >&2
   exit "$1"
@@ -60,20 +80,24 @@ say "1/4 Verifying the database connection"
 # check reads the database without changing it; exit 1 means it could not (see runner check --help).
 report=$("$runner" check 2>&1)
 status=$?
-[[ $status -eq 1 ]] && fail 4 "cannot use the database: $(printf '%s\n' "$report" | tail -n 1 | sed 's/^error: //')"
+[[ $status -eq 1 ]] && fail 4 "cannot use the database: $(last_error "$report")"
+[[ $status -eq 2 ]] && fail 2 "$(runner_meaning 2): $(last_error "$report")"
 
 say "2/4 Validating the migration environment (single head)"
-message=$("$runner" heads --check 2>&1 >/dev/null | tail -n 1) || fail 5 "${message#error: }"
+message=$("$runner" heads --check 2>&1 >/dev/null)
+heads_status=$?
+[[ $heads_status -eq 0 ]] || fail 5 "$(runner_meaning "$heads_status"): $(last_error "$message")"
 
 say "3/4 Validating the applied history"
 case $status in
   0|4) ;;
   5|6) fail 5 "history not intact: $(printf '%s\n' "$report" | grep -E '^(modified|unknown):' | head -n 1)" ;;
-  *) fail 5 "the database does not match this runner (runner check exit $status)" ;;
+  *) fail 5 "$(runner_meaning "$status") (runner check exit $status)" ;;
 esac
 
 say "4/4 Upgrading to head"
 "$runner" upgrade head "${backup[@]}"
 status=$?
-[[ $status -eq 0 ]] || fail 1 "the upgrade stopped (exit $status); the revisions before the failing one stay applied, the failing one was rolled back"
+[[ $status -eq 1 ]] && fail 1 "the upgrade stopped (exit $status); the revisions before the failing one stay applied, the failing one was rolled back"
+[[ $status -eq 0 ]] || fail 1 "the upgrade stopped: $(runner_meaning "$status") (runner exit $status)"
 say "Migration complete: the database is at head"

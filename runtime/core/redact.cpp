@@ -1,11 +1,18 @@
 #include "core/redact.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <vector>
 
 namespace retort {
 
 namespace {
+// One registry for the process: migrators on several threads (a fleet) register and redact at once.
+std::mutex& secrets_mutex() {
+    static std::mutex m;
+    return m;
+}
+
 std::vector<std::string>& secrets() {
     static std::vector<std::string> list;
     return list;
@@ -48,10 +55,13 @@ void mask_keyword_passwords(std::string& text) {
 }  // namespace
 
 void register_secret(const std::string& secret) {
-    if (!secret.empty()) secrets().push_back(secret);
+    if (secret.empty()) return;
+    std::lock_guard<std::mutex> hold(secrets_mutex());
+    if (std::find(secrets().begin(), secrets().end(), secret) == secrets().end()) secrets().push_back(secret);
 }
 
 std::string redact(std::string text) {
+    std::lock_guard<std::mutex> hold(secrets_mutex());
     for (const auto& s : secrets()) {
         std::size_t pos = 0;
         while ((pos = text.find(s, pos)) != std::string::npos) {

@@ -36,6 +36,17 @@ void check_conninfo(const std::string& conninfo) {
     PQconninfoFree(options);
 }
 
+/// libpq checks some values only when connecting (a port, sslmode and the other keyword
+/// options, an integer option): such a refusal is malformed input, not a failed connection.
+bool malformed_option(const std::string& message) {
+    for (const char* start : {"invalid port number", "invalid integer value", "could not match "})
+        if (message.rfind(start, 0) == 0) return true;
+    // "invalid sslmode value: "bogus"", "invalid target_session_attrs value: ..."
+    auto space = message.find(' ', 8);
+    return message.rfind("invalid ", 0) == 0 && space != std::string::npos &&
+           message.compare(space, 8, " value: ") == 0;
+}
+
 using clock = std::chrono::steady_clock;
 
 double seconds_since(clock::time_point& since) {
@@ -69,7 +80,9 @@ session::session(const std::string& conninfo) {
     try {
         m = std::make_unique<impl>(conninfo);
     } catch (const std::exception& e) {
-        throw connection_error("cannot connect to the database: " + redact(one_line(e.what())));
+        std::string why = redact(one_line(e.what()));
+        if (malformed_option(why)) throw usage_error("invalid database URL: " + why);
+        throw connection_error("cannot connect to the database: " + why);
     }
 }
 

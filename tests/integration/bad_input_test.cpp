@@ -106,6 +106,16 @@ TEST_CASE("bad input gives one line, a non-zero exit code, and never the passwor
         {"negative retries", {"-d", db.url(), "upgrade", "head", "--retries=-1"}, 2, "--retries must be 0 or more"},
         {"option without its value", {"-d", db.url(), "upgrade", "head", "--lock-wait"}, 2,
          "the required argument for option '--lock-wait' is missing"},
+        {"port out of range", {"-d", "postgresql://u:" + secret + "@127.0.0.1:99999/db", "current"}, 2,
+         "invalid database URL: invalid port number"},
+        {"unknown sslmode", {"-d", "postgresql://u:" + secret + "@127.0.0.1:1/db?sslmode=bogus", "check"}, 2,
+         "invalid database URL: invalid sslmode value"},
+        {"version table name over 59 bytes", {"-d", db.url(), "--version-table", std::string(60, 'v'), "upgrade", "head"},
+         2, "is 60 bytes long; at most 59 fit"},
+        {"lock timeout longer than PostgreSQL allows", {"-d", db.url(), "upgrade", "head", "--lock-timeout", "30d"}, 2,
+         "--lock-timeout '30d' is longer than PostgreSQL allows"},
+        {"stamp lock wait not a duration", {"-d", db.url(), "stamp", "head", "--lock-wait", "soon"}, 2,
+         "--lock-wait 'soon' is not a duration"},
     };
     auto unknown_before = unknown_row.column("SELECT version_num FROM retort_version ORDER BY 1");
     auto pair_before = pair_rows.column("SELECT version_num FROM retort_version ORDER BY 1");

@@ -153,3 +153,24 @@ TEST_CASE("mkrev --init scaffolds a project, mkrev then works from any subfolder
     CHECK(read(existing / "CMakeLists.txt") == "project(mine)\n");
     CHECK(snippet.out.find("find_package(Retort CONFIG REQUIRED)") != std::string::npos);
 }
+
+TEST_CASE("runner config shows the timeouts the runner uses, retort.ini durations work as flags do") {
+    fs::path none = project("defaults", "");
+    auto shown = run({runner(), "config"}, env(), none.string());
+    CHECK(shown.out.find("lock_timeout = 5s ") != std::string::npos);
+    CHECK(shown.out.find("statement_timeout = 0 ") != std::string::npos);
+    CHECK(shown.out.find("lock_wait = 5min ") != std::string::npos);
+
+    scratch_database db("it_config_durations");
+    fs::path days = project("days", "[retort]\nlock_timeout = 1d\nlock_wait = 1h\n");
+    auto dry = run({runner(), "-d", db.url(), "upgrade", "head", "--dry-run"}, env(), days.string());
+    CHECK_MESSAGE(dry.exit_code == 0, dry.err);
+    CHECK(dry.out.find("SET LOCAL lock_timeout = '1d';") != std::string::npos);
+    CHECK(run({runner(), "config"}, env(), days.string()).out.find("lock_timeout = 1d ") != std::string::npos);
+
+    fs::path bad = project("bad-duration", "[retort]\n\nlock_timeout = 5sec\n");
+    auto refused = run({runner(), "-d", db.url(), "upgrade", "head"}, env(), bad.string());
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err == "error: lock_timeout '5sec' (from " + (bad / "retort.ini").string() +
+                             ":3) is not a duration; write e.g. 500ms, 5s, 2min, 1h or 1d\n");
+}

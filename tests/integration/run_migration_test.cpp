@@ -53,6 +53,15 @@ TEST_CASE("run_migration.sh: each failure has its message and exit code, and cha
     CHECK(has(refused.err, "cannot use the database: cannot connect to the database"));
     CHECK(refused.err.find("wrong-pass-123") == std::string::npos);
 
+    // Malformed URLs are usage errors, whatever libpq finds wrong; each runner code has its own words.
+    for (const std::string& url : {"postgresql://u:pw@[::1/db", "postgresql://u:pw@127.0.0.1:99999/db",
+                                   "postgresql://u:pw@127.0.0.1:1/db?sslmode=bogus"}) {
+        auto malformed = wrapper({"-d", url});
+        CHECK_MESSAGE(malformed.exit_code == 2, url);
+        CHECK(has(malformed.err, "run_migration: FAILED: usage error (bad option, malformed database URL, unknown "
+                                 "revision): invalid database URL"));
+    }
+
     auto heads = wrapper({"-d", db.url()}, {{"RETORT_RUNNER", build_dir() + "/tests/runner_branches"}});
     CHECK(heads.exit_code == 5);
     CHECK(has(heads.err, "there are 2 heads"));
