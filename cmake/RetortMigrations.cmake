@@ -13,7 +13,11 @@ function(add_migrations target dir)
     set(_exclude EXCLUDE_FROM_ALL)
   endif()
   get_filename_component(_dir "${dir}" ABSOLUTE)
-  file(GLOB _revisions CONFIGURE_DEPENDS "${_dir}/*.cpp")
+  # The folder itself is a configure dependency: adding, deleting or renaming a file changes its
+  # time stamp, so the build re-globs, without the `-- GLOB mismatch!` a CONFIGURE_DEPENDS glob
+  # prints on every such build.
+  file(GLOB _revisions "${_dir}/*.cpp")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_dir}")
   if(TARGET retort-registry)
     set(_tool retort-registry)
   else()
@@ -49,13 +53,43 @@ function(add_migrations target dir)
   # A revision's code runs once per migration and only records values: optimising it buys nothing
   # and costs every build (measured in docs/operations.md, "Compile cost").
   target_compile_options(${target}_revisions PRIVATE $<$<CXX_COMPILER_ID:GNU,Clang,AppleClang>:-O0>)
-  # Every revision includes the same one header; precompiled once, it leaves each revision file
-  # a fraction of its compile time (docs/performance.md).
-  target_precompile_headers(${target}_revisions PRIVATE <retort/migration.hpp>)
+  _retort_revision_pch(${target} ${_dsl} "${_registry};${_revisions}")
   add_executable(${target} ${_exclude} $<TARGET_OBJECTS:${target}_revisions>)
   target_link_libraries(${target} PRIVATE ${_cli})
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND $<TARGET_FILE:${target}> check-revisions
     COMMENT "Checking the operations of every revision in ${_dir}"
     VERBATIM)
+endfunction()
+
+# Every revision includes the same one header; precompiled once, it leaves each revision file a
+# fraction of its compile time (docs/performance.md). The header is precompiled in its own target,
+# <target>_pch, whose one source never changes: when target_precompile_headers() sits on the
+# revisions' own target, the Makefile generator writes one PCH line per source into that target's
+# flags.make, so adding a revision rewrote it, rebuilt the header and recompiled every revision.
+# With GCC and Clang on a single-configuration generator the revisions include the precompiled
+# header through target-wide options instead (nothing per source); elsewhere REUSE_FROM.
+function(_retort_revision_pch target dsl sources)
+  set(_stub "${CMAKE_CURRENT_BINARY_DIR}/${target}_pch.cpp")
+  file(CONFIGURE OUTPUT "${_stub}" CONTENT "// The target that precompiles <retort/migration.hpp>.\n" @ONLY)
+  add_library(${target}_pch OBJECT ${_exclude} "${_stub}")  # _exclude: add_migrations's option
+  target_link_libraries(${target}_pch PRIVATE ${dsl})
+  target_compile_options(${target}_pch PRIVATE $<$<CXX_COMPILER_ID:GNU,Clang,AppleClang>:-O0>)
+  target_precompile_headers(${target}_pch PRIVATE <retort/migration.hpp>)
+  get_property(_multi_config GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
+  set(_header "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${target}_pch.dir/cmake_pch.hxx")
+  if(NOT _multi_config AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${target}_revisions PRIVATE -Winvalid-pch "SHELL:-include ${_header}")
+    set(_compiled "${_header}.gch")
+  elseif(NOT _multi_config AND CMAKE_CXX_COMPILER_ID MATCHES "^(Apple)?Clang$")
+    target_compile_options(${target}_revisions PRIVATE "SHELL:-Xclang -include-pch -Xclang ${_header}.pch"
+      "SHELL:-Xclang -include -Xclang ${_header}")
+    set(_compiled "${_header}.pch")
+  else()
+    target_precompile_headers(${target}_revisions REUSE_FROM ${target}_pch)
+    return()
+  endif()
+  # Built first, and a revision is recompiled when the precompiled header changes.
+  add_dependencies(${target}_revisions ${target}_pch)
+  set_source_files_properties(${sources} PROPERTIES OBJECT_DEPENDS "${_compiled}")
 endfunction()

@@ -2,19 +2,12 @@
 // reviewed changes to applied revisions), verify (does every downgrade undo its upgrade?).
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "cli/head_schema.hpp"
 #include "cli/safety.hpp"
 #include "core/errors.hpp"
-#include "db/connect.hpp"
-#include "db/history.hpp"
-#include "db/lock.hpp"
-#include "db/session.hpp"
-#include "lint/lint.hpp"
-#include "plan/migrate.hpp"
-#include "schema/catalog_reader.hpp"
-#include "schema/diff.hpp"
+#include "cli/fleet.hpp"
+#include "cli/head_schema.hpp"
+#include "cli/run_report.hpp"
 
-#include <algorithm>
 #include <iostream>
 
 namespace retort::cli {
@@ -39,11 +32,14 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
     desc.add_options()("drift", po::bool_switch(&drift),
                        "also compare the schema with what the applied revisions build (exit 7; see 'runner drift')")(
         "scratch-url", po::value(&scratch_url), "with --drift: server for the scratch database (see 'runner drift')");
+    fleet_cli_options fleet;
+    add_fleet_options(desc, fleet);
     if (!parse_command("check",
                        "runner check\n\nCompares the database with this runner and reports, each with its exit code:\n"
                        "  6 applied revisions this runner does not know\n"
                        "  5 applied revisions modified since they were applied (see 'runner repair')\n"
                        "  3 several heads (merge them)\n"
+                       "  1 the role lacks privileges the waiting revisions need (each is listed)\n"
                        "  4 not at head (revisions waiting)\n"
                        "  7 with --drift: the schema differs from what the applied revisions build\n"
                        "  0 at head, nothing modified\n"
@@ -52,46 +48,30 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
                        "Example: runner -d postgresql://app@localhost/app check",
                        desc, {}, args))
         return exit_ok;
+    if (fleet.requested()) return run_fleet_command(ctx, {"check", "heads"}, fleet, {});
     const auto& g = ctx.revisions->graph;
-    auto s = open_checked_session(ctx);
-    db::history h(*s, ctx.table.schema);
-    auto state = read_applied(ctx, *s, h);
-    int code = exit_ok;
-    auto report = [&code](int c, const std::string& line) {
-        std::cout << line << "\n";
-        auto rank = [](int x) {
-            static const int order[] = {exit_unknown_applied, exit_modified, exit_multiple_heads, exit_not_at_head,
-                                        exit_drift};
-            return static_cast<int>(std::find(std::begin(order), std::end(order), x) - std::begin(order));
-        };
-        if (code == exit_ok || rank(c) < rank(code)) code = c;
-    };
-    for (const auto& id : state.unknown)
-        report(exit_unknown_applied, "unknown: revision " + id + " is applied but not compiled into this runner");
-    for (const auto& id : state.modified)
-        report(exit_modified, "modified: revision " + id + " (" + g[*g.find(id)].path +
-                                  ") changed since it was applied; review it, then run 'runner repair'");
-    auto heads = g.heads();
-    if (heads.size() > 1) {
-        std::vector<std::string> names;
-        for (index i : heads) names.push_back(g[i].id);
-        report(exit_multiple_heads, "several heads: " + join(names) + "; merge them with: mkrev --merge \"merge heads\"");
+    auto report = migrator_for(ctx).check();
+    for (const auto& id : report.state.unknown)
+        std::cout << "unknown: revision " << id << " is applied but not compiled into this runner\n";
+    for (const auto& id : report.state.modified)
+        std::cout << "modified: revision " << id << " (" << g[*g.find(id)].path
+                  << ") changed since it was applied; review it, then run 'runner repair'\n";
+    if (report.heads.size() > 1)
+        std::cout << "several heads: " << join(report.heads) << "; merge them with: mkrev --merge \"merge heads\"\n";
+    if (!report.pending.empty()) {
+        const auto& rows = report.state.rows;
+        std::cout << "not at head: " << report.pending.size() << " revision" << (report.pending.size() == 1 ? "" : "s")
+                  << " waiting (database at " << (rows.empty() ? std::string("<base>") : join(rows)) << ")\n";
+        for (const auto& line : report.lint) std::cout << line << "\n";
     }
-    if (state.unknown.empty()) {
-        plan::current_heads(g, state.rows);  // throws for a corrupted version table
-        auto pending = plan::plan_upgrade(graph::revision_map(g), state.rows, "heads");
-        if (!pending.empty()) {
-            report(exit_not_at_head, "not at head: " + std::to_string(pending.size()) + " revision" +
-                                         (pending.size() == 1 ? "" : "s") + " waiting (database at " +
-                                         (state.rows.empty() ? std::string("<base>") : join(state.rows)) + ")");
-            for (const auto& step : pending)
-                for (const auto& f : lint::lint_revision(g[step.revision].id, *ctx.revisions->bodies.at(step.revision)))
-                    std::cout << lint::describe(g[step.revision].id, f) << "\n";
-        }
-    }
-    if (drift && state.unknown.empty()) {
-        for (const auto& d : find_drift(ctx, scratch_url).differences)
-            report(exit_drift, "drift: " + schema::describe(d));
+    for (const auto& line : report.privileges) std::cout << line << "\n";
+    if (!report.privileges.empty())
+        std::cout << "missing privileges: role " << report.role << " lacks privileges the waiting revisions need\n";
+    int code = report.exit_code;
+    if (drift && report.state.unknown.empty()) {
+        auto differences = find_drift(ctx, scratch_url).differences;
+        for (const auto& d : differences) std::cout << "drift: " << schema::describe(d) << "\n";
+        if (!differences.empty() && code == exit_ok) code = exit_drift;
     }
     if (code == exit_ok)
         std::cout << "ok: the database is at head; applied revisions match this runner"
@@ -100,7 +80,7 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
 }
 
 int cmd_repair(context& ctx, const std::vector<std::string>& args) {
-    safety_options o;
+    safety_options o = default_safety(ctx);
     po::options_description desc;
     desc.add_options()("lock-wait", po::value(&o.lock_wait)->default_value(o.lock_wait),
                        "how long to wait for another runner's migration lock");
@@ -110,29 +90,16 @@ int cmd_repair(context& ctx, const std::vector<std::string>& args) {
                        "Example: runner -d postgresql://app@localhost/app repair",
                        desc, {}, args))
         return exit_ok;
-    const auto& g = ctx.revisions->graph;
-    auto s = open_checked_session(ctx);
-    s->lock_migrations(ctx.table, parse_duration("lock-wait", o.lock_wait));
-    db::history h(*s, ctx.table.schema);
-    h.ensure();
-    auto state = read_applied(ctx, *s, h);
-    if (!state.unknown.empty())
-        throw error("cannot repair: the database has revisions this runner does not know: " + join(state.unknown));
-    auto recorded = h.recorded_checksums();
-    auto applied = g.ancestors(plan::current_heads(g, state.rows));
-    int repaired = 0;
-    for (index i : g.topological_order()) {
-        if (!applied[i]) continue;
-        const std::string& id = g[i].id;
-        std::string now = compiled_checksum(ctx, id);
-        auto it = recorded.find(id);
-        if (it != recorded.end() && it->second == now) continue;
-        s->execute(h.row(id, "repair", now).sql);
-        std::cout << (it == recorded.end() ? "recorded" : "re-recorded") << " the checksum of " << id << " ("
-                  << g[i].path << ")\n";
-        ++repaired;
+    auto migrator = migrator_for(ctx, run_options(o));
+    std::vector<migrate::repaired> done;
+    {
+        run_report report(ctx.output);
+        done = migrator.repair(report);
     }
-    if (repaired == 0) std::cout << "nothing to repair: every applied revision matches this runner\n";
+    for (const auto& r : done)
+        std::cout << (r.first_record ? "recorded" : "re-recorded") << " the checksum of " << r.revision << " ("
+                  << r.path << ")\n";
+    if (done.empty()) std::cout << "nothing to repair: every applied revision matches this runner\n";
     return exit_ok;
 }
 
@@ -140,67 +107,45 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
     std::string scratch_url;
     po::options_description desc;
     desc.add_options()("scratch-url", po::value(&scratch_url),
-                       "server for the scratch database (created and dropped there; default: the server of -d, "
-                       "when the role may create databases)");
+                       "server for the scratch database (created and dropped there; default: the server of -d, never production)");
     if (!parse_command("verify",
                        "runner verify [--scratch-url URL]\n\nOn a scratch database, for each revision in order: "
                        "upgrade it, snapshot the schema,\ndowngrade it and compare with the schema before it, "
                        "upgrade it again.\nReports every revision whose downgrade does not restore the schema exactly "
-                       "(exit 1).\nExample: runner -d postgresql://app@localhost/app verify",
+                       "(exit 1).\nA revision whose downgrade() says op.irreversible(\"why\") is reported as accepted.\nExample: runner -d postgresql://app@localhost/app verify",
                        desc, {}, args))
         return exit_ok;
-    const auto& g = ctx.revisions->graph;
-    scratch_database scratch(ctx, scratch_url, "retort_verify_");
-    auto session = scratch_session(ctx, scratch);
-    db::session& s = *session;
-    const auto skip = model_options(ctx);
-    db::database_sink sink(s, false);
-    graph::revision_map m(g);
-    std::vector<index> heads;
+    auto report = migrator_for(ctx).verify(scratch_url);
     std::vector<std::string> failed;
-    auto step = [&](index r, bool up) {
-        heads = plan::migrate(m, ctx.revisions->bodies, heads, {{r, up}}, ctx.table, sink);
-        return schema::read_schema(s, skip);
-    };
-    auto describe_all = [](const std::vector<schema::difference>& differences) {
-        std::vector<std::string> lines;
-        for (const auto& d : differences) lines.push_back(schema::describe(d));
-        return lines;
-    };
-    const auto& order = g.topological_order();
-    for (std::size_t n = 0; n < order.size(); ++n) {
-        index r = order[n];
-        auto before = schema::read_schema(s, skip);
-        auto upgraded = step(r, true);
-        auto undo = describe_all(schema::diff(before, step(r, false)));
-        std::vector<std::string> redo;
-        std::string stuck;
-        try {
-            redo = describe_all(schema::diff(upgraded, step(r, true)));
-        } catch (const error& e) {
-            stuck = e.what();  // the wrong downgrade usually makes the second upgrade fail
-        }
-        if (undo.empty() && redo.empty() && stuck.empty()) {
-            std::cout << "ok      " << g[r].id << " " << g[r].message << "\n";
+    for (const auto& v : report.revisions) {
+        if (!v.irreversible.empty()) {
+            // Its author said it cannot be undone (op.irreversible): nothing to compare, it stays upgraded.
+            std::cout << "accepted " << v.revision << " " << v.message << " (irreversible: " << v.irreversible << ")\n";
             continue;
         }
-        failed.push_back(g[r].id);
-        std::cout << "FAILED  " << g[r].id << " " << g[r].message << " (" << g[r].path << ")\n";
-        if (!undo.empty()) std::cout << "  after downgrade, compared with the schema before the upgrade:\n";
-        for (const auto& line : undo) std::cout << "    " << line << "\n";
-        if (!redo.empty()) std::cout << "  the second upgrade, compared with the first:\n";
-        for (const auto& line : redo) std::cout << "    " << line << "\n";
-        if (!stuck.empty()) {
-            std::cout << "  the second upgrade failed: " << stuck << "\n";
-            if (n + 1 < order.size())
-                std::cout << "stopped: " << order.size() - n - 1 << " later revision(s) not verified\n";
-            break;
+        if (v.ok()) {
+            std::cout << "ok      " << v.revision << " " << v.message << "\n";
+            continue;
         }
+        failed.push_back(v.revision);
+        std::cout << "FAILED  " << v.revision << " " << v.message << " (" << v.path << ")\n";
+        if (!v.undo.empty()) std::cout << "  after downgrade, compared with the schema before the upgrade:\n";
+        for (const auto& line : v.undo) std::cout << "    " << line << "\n";
+        if (!v.redo.empty()) std::cout << "  the second upgrade, compared with the first:\n";
+        for (const auto& line : v.redo) std::cout << "    " << line << "\n";
+        if (!v.stuck.empty()) std::cout << "  the second upgrade failed: " << v.stuck << "\n";
     }
+    if (report.revisions.size() < report.total && !report.revisions.empty() && !report.revisions.back().stuck.empty())
+        std::cout << "stopped: " << report.total - report.revisions.size() << " later revision(s) not verified\n";
+    for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
     if (!failed.empty())
-        throw error("verify: " + std::to_string(failed.size()) + " of " + std::to_string(g.size()) +
+        throw error("verify: " + std::to_string(failed.size()) + " of " + std::to_string(report.total) +
                     " revisions do not downgrade to the schema before them: " + join(failed));
-    std::cout << "verified " << g.size() << " revisions: every downgrade restores the schema\n";
+    std::size_t accepted = 0;
+    for (const auto& v : report.revisions) accepted += v.irreversible.empty() ? 0 : 1;
+    std::cout << "verified " << report.total << " revisions: every downgrade restores the schema";
+    if (accepted) std::cout << " (" << accepted << " irreversible, accepted without a downgrade)";
+    std::cout << "\n";
     return exit_ok;
 }
 
