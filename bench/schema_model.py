@@ -87,7 +87,7 @@ def main():
     generate(revisions)
     bench.log("building the runner and bench_schema_read ...")
     bench.configure(build, revisions)
-    bench.run(["cmake", "--build", build, "--parallel", str(a.jobs)])
+    bench.run(["cmake", "--build", build, "--parallel", str(a.jobs), "--target", "bench_runner", "bench_schema_read"])
     runner, reader = os.path.join(build, "bench_runner"), os.path.join(build, "bench_schema_read")
     pg = bench.server(os.path.join(a.work, "pg"))
     try:
