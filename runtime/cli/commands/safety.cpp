@@ -159,7 +159,7 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
                        "runner verify [--scratch-url URL]\n\nOn a scratch database, for each revision in order: "
                        "upgrade it, snapshot the schema,\ndowngrade it and compare with the schema before it, "
                        "upgrade it again.\nReports every revision whose downgrade does not restore the schema exactly "
-                       "(exit 1).\nExample: runner -d postgresql://app@localhost/app verify",
+                       "(exit 1).\nA revision whose downgrade() says op.irreversible(\"why\") is reported as accepted.\nExample: runner -d postgresql://app@localhost/app verify",
                        desc, {}, args))
         return exit_ok;
     const auto& g = ctx.revisions->graph;
@@ -175,6 +175,7 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
     graph::revision_map m(g);
     std::vector<index> heads;
     std::vector<std::string> failed;
+    std::size_t accepted = 0;
     auto step = [&](index r, bool up) {
         heads = plan::migrate(m, ctx.revisions->bodies, heads, {{r, up}}, ctx.table, sink);
         return db::schema_snapshot(s, skip);
@@ -184,6 +185,12 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
         index r = order[n];
         auto before = db::schema_snapshot(s, skip);
         auto upgraded = step(r, true);
+        if (auto reason = plan::irreversible_reason(*ctx.revisions->bodies.at(r))) {
+            // Its author said it cannot be undone (op.irreversible): nothing to compare, stay upgraded.
+            std::cout << "accepted " << g[r].id << " " << g[r].message << " (irreversible: " << *reason << ")\n";
+            ++accepted;
+            continue;
+        }
         auto undo = db::snapshot_diff(before, step(r, false));
         std::vector<std::string> redo;
         std::string stuck;
@@ -212,7 +219,9 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
     if (!failed.empty())
         throw error("verify: " + std::to_string(failed.size()) + " of " + std::to_string(g.size()) +
                     " revisions do not downgrade to the schema before them: " + join(failed));
-    std::cout << "verified " << g.size() << " revisions: every downgrade restores the schema\n";
+    std::cout << "verified " << g.size() << " revisions: every downgrade restores the schema";
+    if (accepted) std::cout << " (" << accepted << " irreversible, accepted without a downgrade)";
+    std::cout << "\n";
     return exit_ok;
 }
 

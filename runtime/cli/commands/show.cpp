@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "db/session.hpp"
 #include "lint/lint.hpp"
+#include "plan/migrate.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -37,12 +38,19 @@ int cmd_show(context& ctx, const std::vector<std::string>& args) {
         if (r) revs.push_back(*r);
     if (json) {
         nlohmann::json doc = nlohmann::json::array();
-        for (index i : revs) doc.push_back(revision_json(m, i));
+        for (index i : revs) {
+            auto entry = revision_json(m, i);
+            if (auto reason = plan::irreversible_reason(*ctx.revisions->bodies.at(i))) entry["irreversible"] = *reason;
+            doc.push_back(std::move(entry));
+        }
         print_json(doc);
         return exit_ok;
     }
     for (index i : revs) {
-        std::cout << revision_entry(m, i, false) << "\n";
+        std::cout << revision_entry(m, i, false);
+        if (auto reason = plan::irreversible_reason(*ctx.revisions->bodies.at(i)))
+            std::cout << "    Irreversible: " << *reason << "\n";
+        std::cout << "\n";
         // The destructive changes this revision acknowledged in its code (op.acknowledge).
         for (const auto& f : lint::lint_revision(m.id(i), *ctx.revisions->bodies.at(i)))
             if (f.acknowledged) std::cout << "    " << lint::describe(m.id(i), f) << "\n";
