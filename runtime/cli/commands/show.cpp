@@ -37,11 +37,11 @@ int cmd_show(context& ctx, const std::vector<std::string>& args) {
     for (auto r : m.get_revisions(targets))
         if (r) revs.push_back(*r);
     if (json) {
-        nlohmann::json doc = nlohmann::json::array();
+        nlohmann::json doc = {{"revisions", nlohmann::json::array()}};
         for (index i : revs) {
             auto entry = revision_json(m, i);
             if (auto reason = plan::irreversible_reason(*ctx.revisions->bodies.at(i))) entry["irreversible"] = *reason;
-            doc.push_back(std::move(entry));
+            doc["revisions"].push_back(std::move(entry));
         }
         print_json(doc);
         return exit_ok;
