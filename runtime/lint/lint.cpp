@@ -221,6 +221,17 @@ bool is_rule(const std::string& name) {
            std::find(own.begin(), own.end(), name) != own.end();
 }
 
+namespace {
+void mark_acknowledged(std::vector<finding>& findings, const std::vector<acknowledgement>& acknowledged) {
+    for (auto& f : findings)
+        for (const auto& a : acknowledged)
+            if (a.rule == f.rule || (a.rule == "prefer-timestamptz" && f.rule == "prefer-timestamp-tz")) {
+                f.acknowledged = true;
+                f.reason = a.reason;
+            }
+}
+}  // namespace
+
 std::vector<finding> lint(const std::vector<render::statement>& statements,
                           const std::vector<acknowledgement>& acknowledged) {
     std::vector<finding> out;
@@ -233,12 +244,7 @@ std::vector<finding> lint(const std::vector<render::statement>& statements,
         if (std::none_of(unique.begin(), unique.end(),
                          [&](const finding& u) { return u.rule == f.rule && u.statement == f.statement; }))
             unique.push_back(std::move(f));
-    for (auto& f : unique)
-        for (const auto& a : acknowledged)
-            if (a.rule == f.rule || (a.rule == "prefer-timestamptz" && f.rule == "prefer-timestamp-tz")) {
-                f.acknowledged = true;
-                f.reason = a.reason;
-            }
+    mark_acknowledged(unique, acknowledged);
     return unique;
 }
 
@@ -264,26 +270,12 @@ std::vector<finding> lint_revision(const std::string& id, const revision_body& b
     if (auto unknown = unknown_acknowledgements(body); !unknown.empty())
         throw error("revision " + id + ": " + retort::describe(unknown.front()));
     auto upgrade = record_with_origins(body.upgrade);
-    auto findings = lint(render::render(upgrade.operations), acknowledged);
-    for (const auto& w : check_warnings(upgrade)) {
-        finding f{w.rule, w.message};
-        for (const auto& a : acknowledged)
-            if (a.rule == f.rule) {
-                f.acknowledged = true;
-                f.reason = a.reason;
-            }
-        findings.push_back(std::move(f));
-    }
+    auto findings = lint(render::render(upgrade.operations));
+    for (const auto& w : check_warnings(upgrade)) findings.push_back({w.rule, w.message});
     // Nothing to undo in an empty upgrade (a merge revision); otherwise silence is a forgotten downgrade.
-    if (!upgrade.operations.empty() && record(body.downgrade).empty()) {
-        finding f{"empty-downgrade", "downgrade() records nothing; write it, or say op.irreversible(\"why\")"};
-        for (const auto& a : acknowledged)
-            if (a.rule == f.rule) {
-                f.acknowledged = true;
-                f.reason = a.reason;
-            }
-        findings.push_back(std::move(f));
-    }
+    if (!upgrade.operations.empty() && record(body.downgrade).empty())
+        findings.push_back({"empty-downgrade", "downgrade() records nothing; write it, or say op.irreversible(\"why\")"});
+    mark_acknowledged(findings, acknowledged);
     return findings;
 }
 
