@@ -142,6 +142,19 @@ int run(int argc, char** argv) {
         return 0;
     }
     if (r.message.empty()) throw retort::usage_error("a message is required, e.g. mkrev \"create users table\"");
+    // The message and labels land in // comments; a trailing backslash (even before spaces) would
+    // continue the comment onto the next line and swallow it: the #include, in the message's case.
+    auto ends_in_backslash = [](const std::string& text) {
+        auto last = text.find_last_not_of(" \t\r\n");
+        return last != std::string::npos && text[last] == '\\';
+    };
+    if (ends_in_backslash(r.message))
+        throw retort::usage_error("the message ends in a backslash, which would continue its // comment line onto "
+                                  "the next one; drop it or add a word after it");
+    for (const auto& label : r.labels)
+        if (ends_in_backslash(label))
+            throw retort::usage_error("branch label '" + label + "' ends in a backslash, which would continue its "
+                                      "// comment line onto the next one");
 
     std::string dir = migrations_dir(vm);
     auto set = retort::gen::load_revision_set(dir);

@@ -6,8 +6,9 @@
 
 namespace retort {
 
-void ops::acknowledge(std::string rule, std::string reason) {
-    m_list->acknowledgements.push_back({std::move(rule), std::move(reason)});
+void ops::acknowledge(std::string rule, std::string reason, here where) {
+    m_list->acknowledgements.push_back(
+        {std::move(rule), std::move(reason), {where.file_name(), static_cast<unsigned>(where.line())}});
 }
 
 std::vector<acknowledgement> record_acknowledgements(void (*fn)(ops&)) {

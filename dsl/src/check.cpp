@@ -1,8 +1,38 @@
 #include <retort/check.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace retort {
 
 namespace {
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+/// `now()`, `gen_random_uuid()`, `pg_catalog.now ()`, or a function SQL writes without parentheses
+/// (`CURRENT_TIMESTAMP`): as a quoted literal, each is frozen when the migration runs.
+bool looks_like_function_call(const std::string& text) {
+    std::string t = text;
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
+    t.erase(0, std::min(t.size(), t.find_first_not_of(" \t\n")));
+    std::string upper = t;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const char* keyword : {"CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME"})
+        if (upper == keyword) return true;
+    std::size_t i = 0;
+    if (t.empty() || std::isdigit(static_cast<unsigned char>(t[0]))) return false;
+    while (i < t.size() && (word_char(t[i]) || t[i] == '.')) ++i;
+    if (i == 0) return false;
+    while (i < t.size() && t[i] == ' ') ++i;
+    return i < t.size() && t[i] == '(' && t.back() == ')';
+}
+
+/// `fix` holds the spelling of the call with @ where sql("...") goes.
+std::string literal_default_warning(const std::string& text, const std::string& where, std::string fix) {
+    fix.replace(fix.find('@'), 1, "sql(\"" + text + "\")");
+    return "server default '" + text + "' of " + where + " is a quoted literal, fixed when the migration runs; " +
+           "for the function write " + fix;
+}
 
 class checker {
 public:
@@ -111,8 +141,35 @@ std::vector<problem> check_recording(const recording& r, recorded_by which) {
     return out;
 }
 
+std::vector<problem> check_warnings(const recording& r) {
+    std::vector<problem> out;
+    auto warn = [&](std::size_t i, std::string message) {
+        out.push_back({i < r.origins.size() ? r.origins[i] : origin{}, std::move(message), true,
+                       "server-default-function-literal"});
+    };
+    auto column = [&](std::size_t i, const Column& c, const std::string& table) {
+        if (c.has_server_default && !c.server_default_is_sql && looks_like_function_call(c.server_default_text))
+            warn(i, literal_default_warning(c.server_default_text, table + "." + c.name, ".server_default(@)"));
+    };
+    for (std::size_t i = 0; i < r.operations.size(); ++i) {
+        const auto& o = r.operations[i];
+        if (const auto* t = std::get_if<op::create_table>(&o))
+            for (const auto& c : t->columns) column(i, c, t->name);
+        if (const auto* a = std::get_if<op::add_column>(&o)) column(i, a->column, a->table);
+        if (const auto* a = std::get_if<op::alter_column>(&o)) {
+            const auto& d = a->options.server_default;
+            if (d.mode == default_change::mode_t::set_literal && looks_like_function_call(d.text))
+                warn(i, literal_default_warning(d.text, a->table + "." + a->column, "{.server_default = @}"));
+        }
+    }
+    return out;
+}
+
 std::string describe(const problem& p) {
-    return p.where.file + ":" + std::to_string(p.where.line) + ": error: " + p.message;
+    std::string place = p.where.file + ":" + std::to_string(p.where.line);
+    if (!p.warning) return place + ": error: " + p.message;
+    return place + ": warning: " + p.message + " [" + p.rule + "; if it is meant, op.acknowledge(\"" + p.rule +
+           "\", \"why\")]";
 }
 
 }  // namespace retort

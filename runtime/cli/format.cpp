@@ -97,6 +97,9 @@ nlohmann::json revision_json(const graph::revision_map& m, graph::index i, bool 
     return out;
 }
 
-void print_json(const nlohmann::json& doc) { std::cout << doc.dump() << "\n"; }
+void print_json(nlohmann::json fields) {
+    fields["format"] = json_format;
+    std::cout << fields.dump() << "\n";
+}
 
 }  // namespace retort::cli

@@ -32,7 +32,11 @@ std::string revision_text(const graph::revision_map& m, graph::index i, bool ver
 /// Every fact about one revision, for --json.
 nlohmann::json revision_json(const graph::revision_map& m, graph::index i, bool current = false);
 
-/// Prints a JSON document on one line.
-void print_json(const nlohmann::json& doc);
+/// The version of every --json document (docs/json.md); raised only when a field changes meaning
+/// or goes away, never for a field added.
+constexpr int json_format = 1;
+
+/// Prints one JSON object on one line: `fields` (an object) plus "format": json_format.
+void print_json(nlohmann::json fields);
 
 }  // namespace retort::cli

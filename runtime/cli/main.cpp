@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "core/redact.hpp"
 #include "core/registry.hpp"
+#include "core/suggest.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -109,7 +110,9 @@ int run(int argc, char** argv) {
     // Global options come before the command; anything else starting with '-' is an unknown option.
     if (name.size() > 1 && name[0] == '-')
         throw usage_error("unknown option '" + name + "' before the command (see 'runner --help')");
-    throw usage_error("unknown command '" + name + "' (see 'runner --help')");
+    std::vector<std::string> names;
+    for (const auto& c : cli::commands()) names.push_back(c.name);
+    throw usage_error("unknown command '" + name + "'" + did_you_mean(name, names) + " (see 'runner --help')");
 }
 
 void print_error(const std::string& message) {

@@ -1,6 +1,7 @@
 #include "graph/revision_map.hpp"
 
 #include "core/errors.hpp"
+#include "core/suggest.hpp"
 
 #include <algorithm>
 #include <regex>
@@ -177,7 +178,9 @@ maybe_rev revision_map::resolve_branch(const std::string& label) const {
     try {
         return revision_for_ident(label);
     } catch (const resolution_error&) {
-        throw resolution_error("no such branch: '" + label + "'");
+        std::vector<std::string> labels;
+        for (const auto& [known, i] : m_label_keys) labels.push_back(known);
+        throw resolution_error("no such branch: '" + label + "'" + did_you_mean(label, labels));
     }
 }
 
@@ -211,9 +214,14 @@ maybe_rev revision_map::revision_for_ident(const std::optional<std::string>& ide
             keys = kept_keys;
             revs = kept;
         }
-        if (revs.empty())
-            throw resolution_error("no such revision or branch '" + *ident + "'" +
-                                   (ident->size() < 4 ? "; a partial revision ID needs at least four characters" : ""));
+        if (revs.empty()) {
+            // A misspelled keyword or label ("hed", "heds", "bsae"); IDs are not spelled, so not offered.
+            std::vector<std::string> words = {"head", "heads", "base"};
+            for (const auto& [label, i] : m_label_keys) words.push_back(label);
+            std::string hint = did_you_mean(*ident, words);
+            if (hint.empty() && ident->size() < 4) hint = "; a partial revision ID needs at least four characters";
+            throw resolution_error("no such revision or branch '" + *ident + "'" + hint);
+        }
         if (revs.size() > 1) {
             std::string listed;
             for (const auto& k : keys) listed += (listed.empty() ? "" : ", ") + k;

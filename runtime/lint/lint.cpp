@@ -1,8 +1,11 @@
 #include "lint/lint.hpp"
 
 #include "core/errors.hpp"
+#include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "lint/sql_tokens.hpp"
+
+#include <retort/check.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -118,7 +121,7 @@ public:
     }
 
 private:
-    void flag(const char* rule) { m_out.push_back({rule, m_text, false, {}}); }
+    void flag(const char* rule, std::string advice = {}) { m_out.push_back({rule, m_text, false, {}, std::move(advice)}); }
 
     void check_types(const tokens& t) {
         for (std::size_t i = 0; i < t.size(); ++i) {
@@ -173,12 +176,22 @@ private:
 
     void add_constraint(const tokens& a, bool new_table) {
         if (new_table || has_sequence(a, {"USING", "INDEX"})) return;
-        if (!has_sequence(a, {"NOT", "VALID"})) flag("constraint-missing-not-valid");
         std::size_t i = 1;
         if (is_word(a, i, "CONSTRAINT")) i += 2;
-        if (is_word(a, i, "UNIQUE")) flag("disallowed-unique-constraint");
+        bool by_index = is_word(a, i, "UNIQUE") || is_word(a, i, "PRIMARY");
+        // PostgreSQL cannot add UNIQUE or PRIMARY KEY NOT VALID; squawk still names the rule, so the
+        // advice is the way that works: the index first, without blocking writes, then the constraint on it.
+        if (!has_sequence(a, {"NOT", "VALID"}))
+            flag("constraint-missing-not-valid", by_index ? index_first : "add it with {.not_valid = true}, then "
+                                                                          "op.validate_constraint in a later revision");
+        if (is_word(a, i, "UNIQUE")) flag("disallowed-unique-constraint", index_first);
         if (is_word(a, i, "PRIMARY")) flag("adding-serial-primary-key-field");
     }
+
+    static constexpr const char* index_first =
+        "UNIQUE and PRIMARY KEY cannot be NOT VALID: build the unique index concurrently "
+        "(op.create_index(\"ix\", table, columns, {.unique = true, .concurrently = true})), then "
+        "op.execute(\"ALTER TABLE t ADD CONSTRAINT name UNIQUE USING INDEX ix\") (PRIMARY KEY USING INDEX alike)";
 
     std::vector<finding>& m_out;
     std::set<std::string> m_new_tables;
@@ -197,7 +210,7 @@ const std::vector<std::string>& rule_names() {
 }
 
 const std::vector<std::string>& own_rule_names() {
-    static const std::vector<std::string> names = {"empty-downgrade"};
+    static const std::vector<std::string> names = {"empty-downgrade", "server-default-function-literal"};
     return names;
 }
 
@@ -207,6 +220,17 @@ bool is_rule(const std::string& name) {
     return name == "prefer-timestamptz" || std::find(squawk.begin(), squawk.end(), name) != squawk.end() ||
            std::find(own.begin(), own.end(), name) != own.end();
 }
+
+namespace {
+void mark_acknowledged(std::vector<finding>& findings, const std::vector<acknowledgement>& acknowledged) {
+    for (auto& f : findings)
+        for (const auto& a : acknowledged)
+            if (a.rule == f.rule || (a.rule == "prefer-timestamptz" && f.rule == "prefer-timestamp-tz")) {
+                f.acknowledged = true;
+                f.reason = a.reason;
+            }
+}
+}  // namespace
 
 std::vector<finding> lint(const std::vector<render::statement>& statements,
                           const std::vector<acknowledgement>& acknowledged) {
@@ -220,39 +244,45 @@ std::vector<finding> lint(const std::vector<render::statement>& statements,
         if (std::none_of(unique.begin(), unique.end(),
                          [&](const finding& u) { return u.rule == f.rule && u.statement == f.statement; }))
             unique.push_back(std::move(f));
-    for (auto& f : unique)
-        for (const auto& a : acknowledged)
-            if (a.rule == f.rule || (a.rule == "prefer-timestamptz" && f.rule == "prefer-timestamp-tz")) {
-                f.acknowledged = true;
-                f.reason = a.reason;
-            }
+    mark_acknowledged(unique, acknowledged);
     return unique;
 }
 
-std::vector<finding> lint_revision(const std::string& id, const revision_body& body) {
-    auto acknowledged = record_acknowledgements(body.upgrade);
-    for (const auto& a : acknowledged)
+std::vector<acknowledgement> acknowledgements(const revision_body& body) {
+    auto out = record_acknowledgements(body.upgrade);
+    for (auto& a : record_acknowledgements(body.downgrade)) out.push_back(std::move(a));
+    return out;
+}
+
+std::vector<problem> unknown_acknowledgements(const revision_body& body) {
+    std::vector<std::string> known = rule_names();
+    known.insert(known.end(), own_rule_names().begin(), own_rule_names().end());
+    std::vector<problem> out;
+    for (const auto& a : acknowledgements(body))
         if (!is_rule(a.rule))
-            throw error("revision " + id + " acknowledges '" + a.rule + "', which is not a lint rule (known: " +
-                        "ban-drop-table, ban-drop-column, ... see runtime/lint/lint.cpp)");
-    auto upgrade = record(body.upgrade);
-    auto findings = lint(render::render(upgrade), acknowledged);
+            out.push_back({a.where, "op.acknowledge(\"" + a.rule + "\", ...) names no lint rule" +
+                                        did_you_mean(a.rule, known) + " (rules: README.md, \"Lint\")"});
+    return out;
+}
+
+std::vector<finding> lint_revision(const std::string& id, const revision_body& body) {
+    auto acknowledged = acknowledgements(body);
+    if (auto unknown = unknown_acknowledgements(body); !unknown.empty())
+        throw error("revision " + id + ": " + retort::describe(unknown.front()));
+    auto upgrade = record_with_origins(body.upgrade);
+    auto findings = lint(render::render(upgrade.operations));
+    for (const auto& w : check_warnings(upgrade)) findings.push_back({w.rule, w.message});
     // Nothing to undo in an empty upgrade (a merge revision); otherwise silence is a forgotten downgrade.
-    if (!upgrade.empty() && record(body.downgrade).empty()) {
-        finding f{"empty-downgrade", "downgrade() records nothing; write it, or say op.irreversible(\"why\")"};
-        for (const auto& a : acknowledged)
-            if (a.rule == f.rule) {
-                f.acknowledged = true;
-                f.reason = a.reason;
-            }
-        findings.push_back(std::move(f));
-    }
+    if (!upgrade.operations.empty() && record(body.downgrade).empty())
+        findings.push_back({"empty-downgrade", "downgrade() records nothing; write it, or say op.irreversible(\"why\")"});
+    mark_acknowledged(findings, acknowledged);
     return findings;
 }
 
 std::string describe(const std::string& revision, const finding& f) {
     if (f.acknowledged) return "note: " + revision + ": " + f.rule + " acknowledged (" + f.reason + "): " + f.statement;
-    return "warning: " + revision + ": " + f.rule + ": " + f.statement;
+    return "warning: " + revision + ": " + f.rule + ": " + f.statement + (f.advice.empty() ? "" : "; " + f.advice) +
+           "; if it is safe here, accept it in the revision: op.acknowledge(\"" + f.rule + "\", \"why\")";
 }
 
 }  // namespace retort::lint

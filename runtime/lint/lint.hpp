@@ -7,6 +7,7 @@
 #include "render/postgres.hpp"
 
 #include <retort/migration.hpp>
+#include <retort/check.hpp>
 #include <retort/operations.hpp>
 
 #include <string>
@@ -19,6 +20,7 @@ struct finding {
     std::string statement;   ///< the statement, on one line
     bool acknowledged = false;
     std::string reason;      ///< the revision's reason, when acknowledged
+    std::string advice;      ///< what to write instead, where there is a way
 };
 
 /// The squawk rules this linter implements, in squawk's spelling.
@@ -34,8 +36,15 @@ bool is_rule(const std::string& name);
 std::vector<finding> lint(const std::vector<render::statement>& statements,
                           const std::vector<acknowledgement>& acknowledged = {});
 
-/// Records, renders and lints a revision's upgrade(); throws retort::error for an acknowledgement
-/// naming no known rule.
+/// Every op.acknowledge of a revision, in upgrade() and downgrade().
+std::vector<acknowledgement> acknowledgements(const revision_body& body);
+
+/// The revision's op.acknowledge calls that name no rule, each with its file and line; the build
+/// (check-revisions) fails on them.
+std::vector<problem> unknown_acknowledgements(const revision_body& body);
+
+/// Records, renders and lints a revision's upgrade() (with Retort's own rules: empty-downgrade,
+/// server-default-function-literal); throws retort::error for an acknowledgement naming no known rule.
 std::vector<finding> lint_revision(const std::string& id, const revision_body& body);
 
 /// "warning: REV: ban-drop-column: ALTER TABLE ..." or "note: REV: ban-drop-column acknowledged (reason): ...".

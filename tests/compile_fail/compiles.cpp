@@ -9,6 +9,8 @@ void upgrade(ops& op) {
     op.create_index("ix_t_email", "t", {"email"}, {.unique = true, .where = "email IS NOT NULL"});
     op.drop_table("t", {.if_exists = true});
     op.alter_column("t", "email", {.type = Text()});
+    op.alter_column("t", "email", {.server_default = "0"});
+    op.add_column("t", Column("n", Integer()).server_default("0"));
     op.execute("SELECT $1", {1});
     op.run_code([](connection& db) { db.execute("SELECT 1"); });
     op.bulk_insert("t", {"email"}, {{"a@example.com"}, {nullptr}});

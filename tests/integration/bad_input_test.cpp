@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 
 using namespace retort::test;
@@ -36,6 +37,8 @@ TEST_CASE("bad input gives one line, a non-zero exit code, and never the passwor
     head = head.substr(0, head.find_first_of(", "));
     pair_rows.exec("INSERT INTO retort_version VALUES ('" + first + "'), ('" + head + "')");
     REQUIRE(run({build_dir() + "/tests/runner_branches", "-d", branch.url(), "upgrade", "bb2000000002"}).exit_code == 0);
+    scratch_database irreversible("it_bad_irreversible");
+    REQUIRE(run({build_dir() + "/tests/runner_irreversible", "-d", irreversible.url(), "upgrade", "head"}).exit_code == 0);
     // A role that may log in but not create anything in public (PostgreSQL 15's default).
     db.exec("DROP ROLE IF EXISTS it_limited; CREATE ROLE it_limited LOGIN PASSWORD '" + secret + "'");
     const auto& s = test_server();
@@ -116,6 +119,16 @@ TEST_CASE("bad input gives one line, a non-zero exit code, and never the passwor
          "--lock-timeout '30d' is longer than PostgreSQL allows"},
         {"stamp lock wait not a duration", {"-d", db.url(), "stamp", "head", "--lock-wait", "soon"}, 2,
          "--lock-wait 'soon' is not a duration"},
+        {"downgrade across an irreversible revision", {"-d", irreversible.url(), "downgrade", "base"}, 1,
+         "is irreversible: PostgreSQL cannot remove a value from an enum type", "tests/runner_irreversible"},
+        {"downgrade --sql across an irreversible revision", {"downgrade", "--sql", "head:base"}, 1,
+         "cannot downgrade: revision 1e0000000002", "tests/runner_irreversible"},
+        {"misspelled command", {"-d", db.url(), "upgrad", "head"}, 2, "unknown command 'upgrad'; did you mean 'upgrade'?"},
+        {"misspelled target", {"-d", db.url(), "upgrade", "hed"}, 2, "no such revision or branch 'hed'; did you mean 'head'?"},
+        {"misspelled branch label", {"-d", db.url(), "upgrade", "biling@head"}, 2, "did you mean 'billing'?",
+         "tests/runner_labelled"},
+        {"mkrev message ending in a backslash", {"--dir", build_dir() + "/it_bad_input_mkrev", "msg\\"}, 2,
+         "the message ends in a backslash", "mkrev"},
     };
     auto unknown_before = unknown_row.column("SELECT version_num FROM retort_version ORDER BY 1");
     auto pair_before = pair_rows.column("SELECT version_num FROM retort_version ORDER BY 1");
@@ -141,6 +154,8 @@ TEST_CASE("bad input gives one line, a non-zero exit code, and never the passwor
     CHECK(pair_rows.column("SELECT version_num FROM retort_version ORDER BY 1") == pair_before);
     CHECK(unknown_row.tables() == std::vector<std::string>{"retort_version"});
     CHECK(branch.column("SELECT version_num FROM retort_version") == std::vector<std::string>{"bb2000000002"});
+    CHECK(irreversible.column("SELECT version_num FROM retort_version") == std::vector<std::string>{"1e0000000003"});
+    CHECK(!std::filesystem::exists(build_dir() + "/it_bad_input_mkrev"));
     db.exec("DROP ROLE it_limited");
 }
 

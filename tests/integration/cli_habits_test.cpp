@@ -54,7 +54,7 @@ TEST_CASE("exit codes: 0 ok, 1 failure, 2 usage error, messages on stderr, one l
     auto unknown = run({runner(), "upgrad"});
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.out.empty());
-    CHECK(unknown.err == "error: unknown command 'upgrad' (see 'runner --help')\n");
+    CHECK(unknown.err == "error: unknown command 'upgrad'; did you mean 'upgrade'? (see 'runner --help')\n");
 
     auto bad_option = run({runner(), "history", "--frobnicate"});
     CHECK(bad_option.exit_code == 2);

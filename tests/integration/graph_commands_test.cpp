@@ -107,21 +107,30 @@ TEST_CASE("history -r and --indicate-current, branches, show") {
     CHECK(run({branched(), "show", "zzzz"}).exit_code == 2);
 }
 
-TEST_CASE("--json on heads, current, history, branches and show") {
+TEST_CASE("--json on heads, current, history, branches and show: one object each, with its format version") {
     scratch_database db("it_graph_json");
     REQUIRE(on(db, {"upgrade", "heads"}).exit_code == 0);
-    auto heads = nlohmann::json::parse(run({branched(), "heads", "--json"}).out);
+    auto parse = [](const run_result& r) {
+        auto doc = nlohmann::json::parse(r.out);
+        CHECK(doc.is_object());
+        CHECK(doc["format"] == 1);
+        CHECK(count_lines(r.out) == 1);
+        return doc;
+    };
+    auto heads = parse(run({branched(), "heads", "--json"}))["heads"];
     REQUIRE(heads.size() == 2);
     CHECK(heads[0]["revision"] == merge);
     CHECK(heads[0]["parents"] == nlohmann::json::array({"1a2b00000003", "3c4d00000004"}));
     CHECK(heads[1]["depends_on"] == nlohmann::json::array({"1a2b00000002"}));
-    auto current = nlohmann::json::parse(on(db, {"current", "--json"}).out);
+    auto current = parse(on(db, {"current", "--json"}));
     CHECK(current["version_rows"] == nlohmann::json::array({merge, audit}));
-    auto history = nlohmann::json::parse(run({branched(), "history", "--json"}).out);
+    CHECK(current["current"].size() == 2);
+    auto history = parse(run({branched(), "history", "--json"}))["revisions"];
     CHECK(history.size() == 6);
-    auto branches = nlohmann::json::parse(run({branched(), "branches", "--json"}).out);
+    auto branches = parse(run({branched(), "branches", "--json"}))["branch_points"];
     REQUIRE(branches.size() == 1);
     CHECK(branches[0]["branches_into"].size() == 2);
-    auto show = nlohmann::json::parse(run({branched(), "show", "--json", "app@head"}).out);
+    auto show = parse(run({branched(), "show", "--json", "app@head"}))["revisions"];
+    REQUIRE(show.size() == 1);
     CHECK(show[0]["is_merge_point"] == true);
 }

@@ -107,3 +107,63 @@ TEST_CASE("lint: a downgrade() that records nothing is empty-downgrade, unless t
     };
     CHECK(rules({acknowledged, nothing, "x.cpp"}) == std::vector<std::string>{"empty-downgrade (ack)"});
 }
+
+TEST_CASE("lint: constraint-missing-not-valid on UNIQUE advises the index first, every warning says how to accept it") {
+    auto found = lint::lint({{"ALTER TABLE o ADD CONSTRAINT uq UNIQUE (a)"}});
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].rule == "constraint-missing-not-valid");
+    CHECK(found[0].advice.find("cannot be NOT VALID: build the unique index concurrently") != std::string::npos);
+    CHECK(found[0].advice.find("ADD CONSTRAINT name UNIQUE USING INDEX ix") != std::string::npos);
+    CHECK(found[0].advice.find("not_valid") == std::string::npos);  // advice PostgreSQL would refuse
+    CHECK(found[1].rule == "disallowed-unique-constraint");
+    auto check = lint::lint({{"ALTER TABLE o ADD CONSTRAINT ck CHECK (a > 0)"}});
+    REQUIRE(check.size() == 1);
+    CHECK(check[0].advice.find("{.not_valid = true}, then op.validate_constraint") != std::string::npos);
+    CHECK(lint::describe("abc", check[0]) ==
+          "warning: abc: constraint-missing-not-valid: ALTER TABLE o ADD CONSTRAINT ck CHECK (a > 0); add it with "
+          "{.not_valid = true}, then op.validate_constraint in a later revision; if it is safe here, accept it in "
+          "the revision: op.acknowledge(\"constraint-missing-not-valid\", \"why\")");
+    for (const auto& f : lint::lint({{"DROP TABLE users"}}))
+        CHECK(lint::describe("abc", f).find("op.acknowledge(\"ban-drop-table\", \"why\")") != std::string::npos);
+}
+
+TEST_CASE("lint: a quoted function-like default is server-default-function-literal, acknowledgeable") {
+    auto rules = [](const revision_body& body) {
+        std::vector<std::string> out;
+        for (const auto& f : lint::lint_revision("abc", body)) out.push_back(f.rule + (f.acknowledged ? " (ack)" : ""));
+        return out;
+    };
+    auto drop = [](ops& op) { op.drop_column("t", "at"); };
+    CHECK(rules({[](ops& op) { op.add_column("t", Column("at", DateTime(true)).server_default("now()")); }, drop,
+                 "x.cpp"}) == std::vector<std::string>{"server-default-function-literal"});
+    CHECK(rules({[](ops& op) { op.add_column("t", Column("at", DateTime(true)).server_default(sql("now()"))); }, drop,
+                 "x.cpp"})
+              .empty());
+    CHECK(rules({[](ops& op) {
+                     op.add_column("t", Column("at", Text()).server_default("f(x)"));
+                     op.acknowledge("server-default-function-literal", "the text f(x) is meant");
+                 },
+                 drop, "x.cpp"}) == std::vector<std::string>{"server-default-function-literal (ack)"});
+}
+
+TEST_CASE("lint: an acknowledgement naming no rule is a mistake with its file and line and a suggestion") {
+    unsigned line = 0;
+    static unsigned* seen;
+    seen = &line;
+    revision_body body{[](ops& op) {
+                           *seen = std::source_location::current().line() + 1;
+                           op.acknowledge("ban-drop-colum", "misspelled");
+                       },
+                       [](ops&) {}, "x.cpp"};
+    auto unknown = lint::unknown_acknowledgements(body);
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown[0].where.line == line);
+    CHECK(unknown[0].where.file.find("lint_test.cpp") != std::string::npos);
+    CHECK(unknown[0].message == "op.acknowledge(\"ban-drop-colum\", ...) names no lint rule; did you mean "
+                                "'ban-drop-column'? (rules: README.md, \"Lint\")");
+    CHECK_THROWS_WITH(lint::lint_revision("abc", body),
+                      doctest::Contains("names no lint rule; did you mean 'ban-drop-column'?"));
+    CHECK(lint::unknown_acknowledgements({[](ops& op) { op.acknowledge("empty-downgrade", "ok"); }, [](ops&) {},
+                                          "x.cpp"})
+              .empty());
+}

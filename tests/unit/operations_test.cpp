@@ -315,3 +315,41 @@ TEST_CASE("irreversible records its reason, renders no SQL and belongs alone in 
               recorded_by::downgrade) ==
           "irreversible() with other operations: a downgrade that is refused runs none of them\n");
 }
+
+TEST_CASE("a quoted default that reads like a function call is a warning pointing at sql()") {
+    auto recorded = record_with_origins([](ops& op) {
+        op.create_table("t", {Column("at", DateTime(true)).server_default("now()"),
+                              Column("id", UUID()).server_default(" gen_random_uuid ( ) "),
+                              Column("since", Date()).server_default("CURRENT_DATE"),
+                              Column("n", Integer()).server_default("0"),
+                              Column("note", Text()).server_default("call me (maybe)"),
+                              Column("open", Text()).server_default("f(x"),
+                              Column("fine", DateTime()).server_default(sql("now()"))});
+        op.add_column("t", Column("u", Text()).server_default("pg_catalog.upper('x')"));
+        op.alter_column("t", "at", {.server_default = "clock_timestamp()"});
+        op.alter_column("t", "at", {.server_default = sql("clock_timestamp()")});
+    });
+    auto warnings = check_warnings(recorded);
+    std::string messages;
+    for (const auto& w : warnings) messages += w.message + "\n";
+    CHECK(messages ==
+          "server default 'now()' of t.at is a quoted literal, fixed when the migration runs; for the function write "
+          ".server_default(sql(\"now()\"))\n"
+          "server default ' gen_random_uuid ( ) ' of t.id is a quoted literal, fixed when the migration runs; for the "
+          "function write .server_default(sql(\" gen_random_uuid ( ) \"))\n"
+          "server default 'CURRENT_DATE' of t.since is a quoted literal, fixed when the migration runs; for the "
+          "function write .server_default(sql(\"CURRENT_DATE\"))\n"
+          "server default 'pg_catalog.upper('x')' of t.u is a quoted literal, fixed when the migration runs; for the "
+          "function write .server_default(sql(\"pg_catalog.upper('x')\"))\n"
+          "server default 'clock_timestamp()' of t.at is a quoted literal, fixed when the migration runs; for the "
+          "function write {.server_default = sql(\"clock_timestamp()\")}\n");
+    REQUIRE(!warnings.empty());
+    CHECK(warnings[0].warning);
+    CHECK(warnings[0].rule == "server-default-function-literal");
+    CHECK(check_recording(recorded).empty());  // a warning, not a mistake: the build goes on
+    auto line = describe(warnings[0]);
+    CHECK(line.find("operations_test.cpp:" + std::to_string(warnings[0].where.line) + ": warning: server default") !=
+          std::string::npos);
+    CHECK(line.find("[server-default-function-literal; if it is meant, "
+                    "op.acknowledge(\"server-default-function-literal\", \"why\")]") != std::string::npos);
+}

@@ -122,6 +122,14 @@ TEST_CASE("targets Alembic refuses are refused, with a message that says why") {
     CHECK_THROWS_WITH_AS(run(m, "upgrade", {}, "444"), "several revisions start with '444': 4444dddd, 4445eeee",
                          resolution_error);
     CHECK_THROWS_WITH_AS(run(m, "upgrade", {}, "zzzzzz"), "no such revision or branch 'zzzzzz'", resolution_error);
+    // A misspelled keyword or label gets a suggestion; IDs are never offered.
+    CHECK_THROWS_WITH_AS(run(m, "upgrade", {}, "hed"), "no such revision or branch 'hed'; did you mean 'head'?",
+                         resolution_error);
+    CHECK_THROWS_WITH_AS(run(m, "downgrade", {"4444dddd"}, "bsae"),
+                         "no such revision or branch 'bsae'; did you mean 'base'?", resolution_error);
+    CHECK_THROWS_WITH_AS(run(m, "upgrade", {}, "audt@head"), doctest::Contains("did you mean 'audit'?"),
+                         resolution_error);
+    CHECK_THROWS_WITH_AS(run(m, "upgrade", {}, "4444ddde"), "no such revision or branch '4444ddde'", resolution_error);
     CHECK_THROWS_WITH_AS(run(m, "upgrade", {}, "nolabel@head"), "no such revision or branch 'nolabel'", resolution_error);
     CHECK_THROWS_WITH_AS(run(m, "upgrade", {}, "audit@4444dddd"),
                          "revision 4444dddd is not a member of branch 'audit'", resolution_error);

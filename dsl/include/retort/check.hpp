@@ -13,6 +13,8 @@ namespace retort {
 struct problem {
     origin where;
     std::string message;
+    bool warning = false;  ///< reported, but the build goes on
+    std::string rule;      ///< a warning's lint rule, which op.acknowledge accepts
 };
 
 /// Which function of a revision recorded: some operations belong to one of them only.
@@ -21,7 +23,11 @@ enum class recorded_by { upgrade, downgrade };
 /// Every problem in what one revision function recorded; empty when it is sound.
 std::vector<problem> check_recording(const recording& r, recorded_by which = recorded_by::upgrade);
 
-/// "file:line: error: message", the shape compilers and editors understand.
+/// What is legal but rarely meant: a quoted default that reads like a function call ('now()' is the
+/// time of the migration, not of each insert). Each is a warning naming its lint rule.
+std::vector<problem> check_warnings(const recording& r);
+
+/// "file:line: error: message" (or "warning:"), the shape compilers and editors understand.
 std::string describe(const problem& p);
 
 }  // namespace retort

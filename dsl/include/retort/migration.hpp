@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <source_location>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace retort {
@@ -88,6 +89,10 @@ struct sql_text {
     std::string text;
 };
 sql_text sql(std::string text);
+
+/// A number, bool or NULL where a server default belongs: `0` would become a null `char*`.
+template <typename T>
+concept not_a_default_text = std::is_arithmetic_v<T> || std::is_null_pointer_v<T>;
 
 
 /// One value of a bulk_insert row or an execute parameter: text, a number, a boolean, NULL
@@ -182,6 +187,12 @@ public:
     Column& index(bool on = true);                 ///< like SQLAlchemy's index=True: ix_<table>_<column>
     Column& server_default(std::string literal);   ///< rendered as a quoted literal: DEFAULT 'x'
     Column& server_default(sql_text expression);   ///< rendered verbatim: DEFAULT now()
+    template <not_a_default_text T>
+    Column& server_default(T) {
+        static_assert(sizeof(T) == 0, "server_default takes text: write .server_default(\"0\") for the literal '0' "
+                                      "or .server_default(sql(\"0\")) for SQL");
+        return *this;
+    }
     Column& comment(std::string text);
     Column& autoincrement(bool on);                ///< false keeps an integer primary key from becoming SERIAL
     Column& identity(identity_options options = {});
@@ -309,6 +320,11 @@ struct default_change {
     default_change(const char* literal);
     default_change(std::string literal);
     default_change(sql_text expression);
+    template <not_a_default_text T>
+    default_change(T) {
+        static_assert(sizeof(T) == 0, "server_default takes text: write .server_default = \"0\" for the literal '0' "
+                                      "or .server_default = sql(\"0\") for SQL");
+    }
     mode_t mode = mode_t::keep;
     std::string text;
 };
@@ -469,7 +485,7 @@ public:
     [[nodiscard]] autocommit_scope autocommit_block(here where = here::current());
     /// Accepts a destructive-change warning (a squawk rule name such as "ban-drop-column") for
     /// this revision, with the reason a reviewer agreed to; `check` and `show` display it.
-    void acknowledge(std::string rule, std::string reason);
+    void acknowledge(std::string rule, std::string reason, here where = here::current());
 
 private:
     detail::op_list* m_list;

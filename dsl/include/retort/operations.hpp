@@ -136,16 +136,17 @@ using operation = std::variant<create_table, drop_table, rename_table, table_com
 
 namespace retort {
 
-/// A lint rule a revision accepted with `op.acknowledge(rule, reason)`.
-struct acknowledgement {
-    std::string rule;
-    std::string reason;
-};
-
 /// Where a revision recorded an operation (file and line of the call).
 struct origin {
     std::string file;
     unsigned line = 0;
+};
+
+/// A lint rule a revision accepted with `op.acknowledge(rule, reason)`.
+struct acknowledgement {
+    std::string rule;
+    std::string reason;
+    origin where;  ///< the op.acknowledge call, for the build's check of the rule name
 };
 
 namespace detail {

@@ -23,14 +23,14 @@ int cmd_branches(context& ctx, const std::vector<std::string>& args) {
                        desc, {}, args))
         return exit_ok;
     graph::revision_map m(ctx.revisions->graph);
-    nlohmann::json doc = nlohmann::json::array();
+    nlohmann::json doc = {{"branch_points", nlohmann::json::array()}};
     for (index i : m.walk_revisions()) {
         if (!m.is_branch_point(i)) continue;
         if (json) {
             nlohmann::json entry = revision_json(m, i);
             entry["branches_into"] = nlohmann::json::array();
             for (index c : m.children(i)) entry["branches_into"].push_back(revision_json(m, c));
-            doc.push_back(entry);
+            doc["branch_points"].push_back(entry);
             continue;
         }
         line_options o;

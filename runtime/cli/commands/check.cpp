@@ -4,9 +4,11 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
+#include "lint/lint.hpp"
 
 #include <retort/check.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace retort::cli {
@@ -15,7 +17,8 @@ int cmd_check_revisions(context& ctx, const std::vector<std::string>& args) {
     boost::program_options::options_description desc;
     if (!parse_command("check-revisions",
                        "runner check-revisions\n\nRecords every revision (no database) and reports an index on no "
-                       "columns, a foreign key whose column lists differ in length, and the like, with file and line.\n"
+                       "columns, a foreign key whose column lists differ in length, an op.acknowledge naming no rule,\n"
+                       "and the like, with file and line; warns about a quoted default that reads like a function.\n"
                        "Example: runner check-revisions",
                        desc, {}, args))
         return exit_ok;
@@ -26,11 +29,20 @@ int cmd_check_revisions(context& ctx, const std::vector<std::string>& args) {
         for (bool upgrade : {true, false}) {
             const char* which = upgrade ? "upgrade()" : "downgrade()";
             try {
-                for (const auto& p : check_recording(record_with_origins(upgrade ? body->upgrade : body->downgrade),
-                                                     upgrade ? recorded_by::upgrade : recorded_by::downgrade)) {
+                auto recorded = record_with_origins(upgrade ? body->upgrade : body->downgrade);
+                auto problems = check_recording(recorded, upgrade ? recorded_by::upgrade : recorded_by::downgrade);
+                if (upgrade)
+                    for (auto& p : lint::unknown_acknowledgements(*body)) problems.push_back(std::move(p));
+                for (const auto& p : problems) {
                     std::cerr << describe(p) << " (revision " << g[i].id << ", " << which << ")\n";
                     ++found;
                 }
+                // Warnings do not fail the build; an acknowledged one is not repeated.
+                auto acknowledged = lint::acknowledgements(*body);
+                for (const auto& w : check_warnings(recorded))
+                    if (std::none_of(acknowledged.begin(), acknowledged.end(),
+                                     [&](const acknowledgement& a) { return a.rule == w.rule; }))
+                        std::cerr << describe(w) << " (revision " << g[i].id << ", " << which << ")\n";
             } catch (const std::exception& e) {
                 std::cerr << body->file << ": error: " << which << " of revision " << g[i].id
                           << " threw while recording: " << e.what() << "\n";

@@ -88,8 +88,8 @@ int cmd_history(context& ctx, const std::vector<std::string>& args) {
     auto order = m.walk_revisions(base, head);
     auto is_current = [&](index i) { return indicate && std::count(rows.begin(), rows.end(), m.id(i)) > 0; };
     if (json) {
-        nlohmann::json doc = nlohmann::json::array();
-        for (index i : order) doc.push_back(revision_json(m, i, is_current(i)));
+        nlohmann::json doc = {{"revisions", nlohmann::json::array()}};
+        for (index i : order) doc["revisions"].push_back(revision_json(m, i, is_current(i)));
         print_json(doc);
         return exit_ok;
     }
@@ -116,8 +116,8 @@ int cmd_heads(context& ctx, const std::vector<std::string>& args) {
     graph::revision_map m(ctx.revisions->graph);
     const auto& heads = resolve ? m.real_heads() : m.heads();
     if (json) {
-        nlohmann::json doc = nlohmann::json::array();
-        for (index i : heads) doc.push_back(revision_json(m, i));
+        nlohmann::json doc = {{"heads", nlohmann::json::array()}};
+        for (index i : heads) doc["heads"].push_back(revision_json(m, i));
         print_json(doc);
     } else {
         line_options o;
