@@ -70,6 +70,8 @@ def render(function, path, convention):
     buf = io.StringIO()
     ctx = MigrationContext.configure(dialect_name="postgresql", dialect_opts={"paramstyle": "named"}, opts={
         "as_sql": True, "output_buffer": buf, "literal_binds": True, "target_metadata": metadata(convention)})
+    # op.get_bind().commit() before an autocommit block: the block's own COMMIT says it offline.
+    ctx.impl.bind.commit = lambda: None
     try:
         with Operations.context(ctx), contextlib.redirect_stdout(io.StringIO()):
             function()
