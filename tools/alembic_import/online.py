@@ -14,9 +14,9 @@ import uuid
 
 from .alembic_sql import AlembicFailed, describe, metadata
 
-_BOOKKEEPING = re.compile(r"^\s*(SELECT\s+pg_catalog\.|select\s+pg_catalog\.|SELECT\s+current_schema|"
-                          r"select\s+current_schema|show\s+|SHOW\s+|select\s+version\(\)|"
-                          r"select\s+relname\s+from\s+pg_class)", re.I)
+# What SQLAlchemy itself asks the server (on connecting, and autocommit_block's isolation level).
+_BOOKKEEPING = re.compile(r"^\s*(select pg_catalog\.version\(\)|select current_schema\(\)|"
+                          r"show standard_conforming_strings|show transaction isolation level)\s*$", re.I)
 
 
 class ScratchFailed(Exception):
