@@ -78,8 +78,8 @@ void downgrade(ops& op) {{
 }}
 """
 
-ALEMBIC_TEMPLATE = '''\
-"""create table t_{n:05d}
+ALEMBIC_HEADER = '''\
+"""{message}
 
 Revision ID: {rev}
 Revises: {revises}
@@ -88,13 +88,15 @@ Create Date: 2026-01-01 00:00:00
 """
 from alembic import op
 import sqlalchemy as sa
-
+{imports}
 revision = "{rev}"
 down_revision = {down}
 branch_labels = None
 depends_on = None
 
+'''
 
+ALEMBIC_TEMPLATE = '''
 def upgrade():
     op.create_table(
         "t_{n:05d}",
@@ -195,7 +197,8 @@ def generate(shape, count, out):
         else:
             down = "(" + ", ".join(f'"{p}"' for p in parents) + ")"
         write(os.path.join(versions_dir, f"{rev}_create_table_t_{n:05d}.py"),
-              ALEMBIC_TEMPLATE.format(n=n, rev=rev, revises=", ".join(parents), down=down))
+              ALEMBIC_HEADER.format(message=f"create table t_{n:05d}", rev=rev, revises=", ".join(parents), down=down,
+                                    imports="") + ALEMBIC_TEMPLATE.format(n=n))
     for d in (retort_dir, versions_dir):
         for name in os.listdir(d):
             if name.endswith((".cpp", ".py")) and name not in written:
@@ -204,25 +207,6 @@ def generate(shape, count, out):
     write(os.path.join(out, "alembic", "env.py"), ALEMBIC_ENV)
     return count
 
-
-HISTORY_HEADER = '''\
-"""{message}
-
-Revision ID: {rev}
-Revises: {revises}
-Create Date: 2026-01-01 00:00:00
-
-"""
-from alembic import op
-import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
-
-revision = "{rev}"
-down_revision = {down}
-branch_labels = None
-depends_on = None
-
-'''
 
 # The enum-sync operation, in the style of the alembic_postgresql_enum plugin (not packaged in
 # Debian); env.py imports it as a project would import the plugin.
@@ -319,7 +303,8 @@ def generate_history(count, out):
         name = f"{rev}_history_{i:05d}.py"
         written.add(name)
         write(os.path.join(versions_dir, name),
-              HISTORY_HEADER.format(message=f"history step {i}", rev=rev, revises=", ".join(parents), down=down) +
+              ALEMBIC_HEADER.format(message=f"history step {i}", rev=rev, revises=", ".join(parents), down=down,
+                                    imports="from sqlalchemy.dialects import postgresql\n") +
               "\ndef upgrade():\n" + "".join(f"    {line}\n" for line in up) +
               "\n\ndef downgrade():\n" + "".join(f"    {line}\n" for line in downgrade))
     for name in os.listdir(versions_dir):
