@@ -194,6 +194,13 @@ class Issue14ConstructsTest(unittest.TestCase):
         self.assertEqual(caught.exception.name, "op.create_view")
         with self.assertRaises(translate.PluginOperation):
             tr('op.replace_sp(my_function)')
+        # An enum sync the importer cannot translate is a plugin operation too: its offline SQL
+        # lacks the default steps, so it is never captured offline.
+        with self.assertRaises(translate.PluginOperation):
+            tr('op.sync_enum_values("public", "mood", VALUES, [("t", "m")])')
+        self.assertEqual(translate.plugin_calls(ast.parse('n = 2\nop.sync_enum_values("s", "e", [], [])').body),
+                         "line 2: op.sync_enum_values is a plugin operation")
+        self.assertIsNone(translate.plugin_calls(ast.parse('n = 2\nop.execute("x")').body))
 
     def test_sql_is_split_where_postgresql_would(self):
         self.assertEqual(sql_split.split_statements(

@@ -31,7 +31,7 @@ def load_module(path, sys_paths):
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
-    except Exception as exc:  # the user's module: anything may fail while importing it
+    except (Exception, SystemExit) as exc:  # the user's module: anything may fail while importing it
         raise AlembicFailed(describe(exc, path)) from None
     return module
 
@@ -75,6 +75,6 @@ def render(function, path, convention):
     try:
         with Operations.context(ctx), contextlib.redirect_stdout(io.StringIO()):
             function()
-    except Exception as exc:  # the user's code: anything may fail, and only this revision is affected
+    except (Exception, SystemExit) as exc:  # the user's code: anything may fail, and only this revision is affected
         raise AlembicFailed(describe(exc, path)) from None
     return statements(buf.getvalue())

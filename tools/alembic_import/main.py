@@ -94,6 +94,10 @@ class Importer:
             return Direction("refused", reason=f"{why}; its SQL depends on the live database: import with --online")
         except translate.Untranslatable as why:
             reason = str(why)
+        plugin = translate.plugin_calls(body)
+        if plugin and not self.args.online:
+            # A plugin's offline SQL may differ from what it runs online: never captured offline.
+            return Direction("refused", reason=f"{plugin}; its SQL depends on the live database: import with --online")
         if self.args.online:
             return Direction("online", reason=reason)
         try:

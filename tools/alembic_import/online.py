@@ -96,7 +96,7 @@ class Replay:
                     function()
             if self.conn.in_transaction():
                 self.conn.commit()
-        except Exception as exc:  # the user's code: anything may fail, and only this revision is affected
+        except (Exception, SystemExit) as exc:  # the user's code: anything may fail, and only this revision is affected
             if self.conn.in_transaction():
                 self.conn.rollback()
             raise AlembicFailed(describe(exc, path)) from None

@@ -15,7 +15,7 @@ from .pyexpr import (Malformed, PluginOperation, Untranslatable, bind_arguments,
                      short_name, where)
 from .sqltypes import TypeScope, enum_type, translate_type  # noqa: F401 (re-exported for the tests)
 
-__all__ = ["translate_body", "translate_type", "Untranslatable", "Malformed", "PluginOperation", "Context",
+__all__ = ["translate_body", "plugin_calls", "translate_type", "Untranslatable", "Malformed", "PluginOperation", "Context",
            "irreversible_message", "translate_column", "translate_constraint", "cpp_string", "cpp_strings"]
 
 _TYPE_NAMES = {"Enum", "ENUM"}
@@ -128,7 +128,11 @@ class _Body:
         if not name or not name.startswith("op.") or name.count(".") != 1:
             raise Untranslatable(f"{where(st)}: call to '{ast.unparse(func)}', not an op.* operation")
         if func.attr == "sync_enum_values":
-            return enum_sync.translate_sync(st.value)
+            try:
+                return enum_sync.translate_sync(st.value)
+            except Untranslatable as why:  # its offline SQL lacks the default steps: never captured offline
+                raise PluginOperation(f"{why} (op.sync_enum_values, a plugin operation)", "op.sync_enum_values") \
+                    from None
         handler = OPERATIONS.get(func.attr)
         if handler is None:
             if func.attr not in ALEMBIC_OPERATIONS:
@@ -151,6 +155,15 @@ class _Body:
         for i, st in enumerate(body):
             out.extend(self.statement(st, body[i + 1] if i + 1 < len(body) else None))
         return out
+
+
+def plugin_calls(statements):
+    """'line N: op.X' of the first op.* call in a body that is not Alembic's own, or None."""
+    for node in ast.walk(ast.Module(body=list(statements), type_ignores=[])):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and dotted(node.func.value) == "op" \
+                and node.func.attr not in ALEMBIC_OPERATIONS:
+            return f"line {node.lineno}: op.{node.func.attr} is a plugin operation"
+    return None
 
 
 def translate_body(statements, ctx=None):
