@@ -194,6 +194,13 @@ class Issue14ConstructsTest(unittest.TestCase):
         self.assertEqual(caught.exception.name, "op.create_view")
         with self.assertRaises(translate.PluginOperation):
             tr('op.replace_sp(my_function)')
+        # An enum sync the importer cannot translate is a plugin operation too: its offline SQL
+        # lacks the default steps, so it is never captured offline.
+        with self.assertRaises(translate.PluginOperation):
+            tr('op.sync_enum_values("public", "mood", VALUES, [("t", "m")])')
+        self.assertEqual(translate.plugin_calls(ast.parse('n = 2\nop.sync_enum_values("s", "e", [], [])').body),
+                         "line 2: op.sync_enum_values is a plugin operation")
+        self.assertIsNone(translate.plugin_calls(ast.parse('n = 2\nop.execute("x")').body))
 
     def test_sql_is_split_where_postgresql_would(self):
         self.assertEqual(sql_split.split_statements(
@@ -252,8 +259,14 @@ class Issue14ConstructsTest(unittest.TestCase):
         # SQLAlchemy 1.4 (Debian 12) has neither; the importer only reads the source text.
         self.assertEqual(tr('op.add_column("u", sa.Column("email", postgresql.CITEXT(), nullable=False))'),
                          ['op.add_column("u", Column("email", raw_type("CITEXT")).nullable(false));'])
-        with self.assertRaisesRegex(translate.Untranslatable, "postgresql_nulls_not_distinct"):
-            tr('op.create_index("ix", "t", ["a"], unique=True, postgresql_nulls_not_distinct=True)')
+        self.assertEqual(tr('op.create_index("ix", "t", ["a", "B"], unique=True, postgresql_nulls_not_distinct=True, '
+                            'postgresql_include=["c"], postgresql_where=sa.text("a > 0"))\n'
+                            'op.create_unique_constraint(None, "t", ["a"], schema="s", postgresql_nulls_not_distinct=True)\n'
+                            'op.create_unique_constraint("uq", "t", ["a"], postgresql_nulls_not_distinct=False)'),
+                         ['op.execute("CREATE UNIQUE INDEX ix ON t (a, \\"B\\") INCLUDE (c) NULLS NOT DISTINCT '
+                          'WHERE a > 0");',
+                          'op.execute("ALTER TABLE s.t ADD UNIQUE NULLS NOT DISTINCT (a)");',
+                          'op.create_unique_constraint("uq", "t", {"a"});'])
 
     def test_reading_data_is_found_in_the_source(self):
         from alembic_import.reads_data import reads_data

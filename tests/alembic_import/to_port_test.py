@@ -31,9 +31,9 @@ def main():
         status, errors = compile_errors(args.compiler, args.include, generated[0])
         if status == 0 or len(errors) != 1 or f"revision {rev}: port " not in errors[0]:
             sys.exit(f"FAILED: {generated[0]} should fail with one error naming revision {rev}, got: {errors}")
-        status, errors = compile_errors(args.compiler, args.include, port)
+        status, port_errors = compile_errors(args.compiler, args.include, port)
         if status != 0:
-            sys.exit(f"FAILED: the hand port {port} does not compile: {errors[:3]}")
+            sys.exit(f"FAILED: the hand port {port} does not compile: {port_errors[:3]}")
         print(f"{rev}: the import fails the build ({errors[0].split(' error: ', 1)[1][:90]}...); the port compiles")
 
 

@@ -31,7 +31,7 @@ def load_module(path, sys_paths):
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
-    except Exception as exc:  # the user's module: anything may fail while importing it
+    except (Exception, SystemExit) as exc:  # the user's module: anything may fail while importing it
         raise AlembicFailed(describe(exc, path)) from None
     return module
 
@@ -70,9 +70,11 @@ def render(function, path, convention):
     buf = io.StringIO()
     ctx = MigrationContext.configure(dialect_name="postgresql", dialect_opts={"paramstyle": "named"}, opts={
         "as_sql": True, "output_buffer": buf, "literal_binds": True, "target_metadata": metadata(convention)})
+    # op.get_bind().commit() before an autocommit block: the block's own COMMIT says it offline.
+    ctx.impl.bind.commit = lambda: None
     try:
         with Operations.context(ctx), contextlib.redirect_stdout(io.StringIO()):
             function()
-    except Exception as exc:  # the user's code: anything may fail, and only this revision is affected
+    except (Exception, SystemExit) as exc:  # the user's code: anything may fail, and only this revision is affected
         raise AlembicFailed(describe(exc, path)) from None
     return statements(buf.getvalue())

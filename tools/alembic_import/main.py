@@ -87,21 +87,25 @@ class Importer:
             ctx = Context(TypeScope(self.finder.for_revision(rev.source)), self.convention, unnamed_constraints(other))
             return Direction("translated", translate.translate_body(body, ctx))
         except translate.Malformed as why:
-            return Direction("refused", reason=f"malformed call: {why}")
+            return Direction("refused", reason=str(why))
         except translate.PluginOperation as why:
             if self.args.online:
                 return Direction("online", reason=str(why))
             return Direction("refused", reason=f"{why}; its SQL depends on the live database: import with --online")
         except translate.Untranslatable as why:
             reason = str(why)
+        plugin = translate.plugin_calls(body)
+        if plugin and not self.args.online:
+            # A plugin's offline SQL may differ from what it runs online: never captured offline.
+            return Direction("refused", reason=f"{plugin}; its SQL depends on the live database: import with --online")
         if self.args.online:
             return Direction("online", reason=reason)
         try:
             fn = getattr(self.module(rev), direction)
             return Direction("captured", alembic_sql.render(fn, rev.path, self.convention), reason)
         except alembic_sql.AlembicFailed as failed:
-            return Direction("refused", reason=f"{direction}() is not translated ({reason}) and Alembic cannot "
-                                               f"render it offline ({failed}): import with --online")
+            return Direction("refused", reason=f"{failed}: Alembic cannot render {direction}() offline, and it is not "
+                                               f"translated ({reason}): import with --online")
 
     def capture_online(self, url):
         """Replays every revision up, then down, recording what the ones that need it ran."""

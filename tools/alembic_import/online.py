@@ -14,9 +14,9 @@ import uuid
 
 from .alembic_sql import AlembicFailed, describe, metadata
 
-_BOOKKEEPING = re.compile(r"^\s*(SELECT\s+pg_catalog\.|select\s+pg_catalog\.|SELECT\s+current_schema|"
-                          r"select\s+current_schema|show\s+|SHOW\s+|select\s+version\(\)|"
-                          r"select\s+relname\s+from\s+pg_class)", re.I)
+# What SQLAlchemy itself asks the server (on connecting, and autocommit_block's isolation level).
+_BOOKKEEPING = re.compile(r"^\s*(select pg_catalog\.version\(\)|select current_schema\(\)|"
+                          r"show standard_conforming_strings|show transaction isolation level)\s*$", re.I)
 
 
 class ScratchFailed(Exception):
@@ -96,7 +96,7 @@ class Replay:
                     function()
             if self.conn.in_transaction():
                 self.conn.commit()
-        except Exception as exc:  # the user's code: anything may fail, and only this revision is affected
+        except (Exception, SystemExit) as exc:  # the user's code: anything may fail, and only this revision is affected
             if self.conn.in_transaction():
                 self.conn.rollback()
             raise AlembicFailed(describe(exc, path)) from None

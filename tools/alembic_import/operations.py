@@ -31,6 +31,10 @@ def opt_string(args, key):
     return None if value is None else cpp_string(value)
 
 
+def opt_raw(args, key):
+    return literal(args[key]) if key in args else None
+
+
 def opt_bool(args, key):
     if key not in args:
         return None
@@ -204,11 +208,47 @@ def op_drop_column(node, ctx):
                 options([("schema", opt_string(args, "schema"))]))
 
 
+def _identifier(name):
+    return name if re.fullmatch(r"[a-z_][a-z0-9_$]*", name) else '"' + name.replace('"', '""') + '"'
+
+
+def _qualified(schema, name):
+    return f"{_identifier(schema)}.{_identifier(name)}" if schema else _identifier(name)
+
+
+def _nulls_not_distinct(node, kwargs, sql):
+    """postgresql_nulls_not_distinct (SQLAlchemy 2, PostgreSQL 15): the DSL has no option for it, so
+    the statement is written out as SQLAlchemy 2 renders it."""
+    flag = kwargs.pop("postgresql_nulls_not_distinct", None)
+    if flag is None or not literal(flag):
+        return None
+    return call("execute", cpp_string(sql()))
+
+
 def op_create_index(node, ctx):
     args, kwargs = bind_arguments(node, "op.create_index",
                                   ["index_name", "table_name", "columns", "schema", "unique"], 3)
     check_keywords(node, "op.create_index", kwargs, {"postgresql_where", "postgresql_using", "postgresql_include",
-                                                     "postgresql_concurrently", "if_not_exists"})
+                                                     "postgresql_concurrently", "if_not_exists",
+                                                     "postgresql_nulls_not_distinct"})
+
+    def index_sql():
+        if set(kwargs) - {"postgresql_include", "postgresql_where"}:
+            raise Untranslatable(f"{where(node)}: postgresql_nulls_not_distinct with {sorted(kwargs)[0]}")
+        cols = ", ".join(c if re.search(r"[( +\-*/|:']", c) else _identifier(c) for c in string_list(args["columns"]))
+        out = (f"CREATE {'UNIQUE ' if 'unique' in args and literal(args['unique']) else ''}INDEX "
+               f"{_identifier(literal(args['index_name']))} ON {_qualified(opt_raw(args, 'schema'), literal(args['table_name']))} "
+               f"({cols})")
+        if "postgresql_include" in kwargs:
+            out += " INCLUDE (" + ", ".join(_identifier(c) for c in string_list(kwargs["postgresql_include"])) + ")"
+        out += " NULLS NOT DISTINCT"
+        if "postgresql_where" in kwargs:
+            out += f" WHERE {text_of(kwargs['postgresql_where'])}"
+        return out
+
+    written = _nulls_not_distinct(node, kwargs, index_sql)
+    if written:
+        return written
     where_ = cpp_string(text_of(kwargs["postgresql_where"])) if "postgresql_where" in kwargs else None
     include = cpp_strings(string_list(kwargs["postgresql_include"])) if "postgresql_include" in kwargs else None
     name = literal(args["index_name"])
@@ -363,8 +403,21 @@ def op_create_primary_key(node, ctx):
 def op_create_unique_constraint(node, ctx):
     args, kwargs = bind_arguments(node, "op.create_unique_constraint", ["constraint_name", "table_name", "columns",
                                                                         "schema"], 3)
-    check_keywords(node, "op.create_unique_constraint", kwargs, {"deferrable", "initially"})
+    check_keywords(node, "op.create_unique_constraint", kwargs, {"deferrable", "initially",
+                                                                 "postgresql_nulls_not_distinct"})
     table, columns = literal(args["table_name"]), string_list(args["columns"])
+
+    def constraint_sql():
+        if kwargs:
+            raise Untranslatable(f"{where(node)}: postgresql_nulls_not_distinct with {sorted(kwargs)[0]}")
+        name = literal(args["constraint_name"]) or naming.convention_name(ctx.convention, "unique", table, columns)
+        return (f"ALTER TABLE {_qualified(opt_raw(args, 'schema'), table)} ADD "
+                f"{'CONSTRAINT ' + _identifier(name) + ' ' if name else ''}UNIQUE NULLS NOT DISTINCT "
+                f"({', '.join(_identifier(c) for c in columns)})")
+
+    written = _nulls_not_distinct(node, kwargs, constraint_sql)
+    if written:
+        return written
     return call("create_unique_constraint", _created_name(ctx, "unique", args["constraint_name"], table, columns),
                 cpp_string(table), cpp_strings(columns),
                 options([("schema", opt_string(args, "schema")), ("deferrable", opt_bool(kwargs, "deferrable")),

@@ -13,10 +13,10 @@ from .cpp import call, cpp_string, cpp_strings, options
 from .operations import ALEMBIC_OPERATIONS, OPERATIONS, Context, translate_column, translate_constraint
 from .pyexpr import (Malformed, PluginOperation, Untranslatable, bind_arguments, check_keywords, dotted, literal,
                      short_name, where)
-from .sqltypes import TypeScope, enum_type, translate_type  # noqa: F401 (re-exported for the tests)
+from .sqltypes import enum_type, translate_type
 
-__all__ = ["translate_body", "translate_type", "Untranslatable", "Malformed", "PluginOperation", "Context",
-           "irreversible_message", "translate_column", "translate_constraint", "cpp_string", "cpp_strings"]
+__all__ = ["translate_body", "plugin_calls", "translate_type", "Untranslatable", "Malformed", "PluginOperation",
+           "Context", "irreversible_message", "translate_column", "translate_constraint", "cpp_string", "cpp_strings"]
 
 _TYPE_NAMES = {"Enum", "ENUM"}
 
@@ -115,8 +115,7 @@ class _Body:
             if self.is_bind(st.value):
                 self.binds.add(name)
                 return []
-            if isinstance(st.value, ast.Call) and short_name(st.value.func) in _TYPE_NAMES | {"TypeDecorator"} \
-                    or (isinstance(st.value, ast.Call) and self._is_type(st.value)):
+            if isinstance(st.value, ast.Call) and (short_name(st.value.func) in _TYPE_NAMES or self._is_type(st.value)):
                 self.ctx.scope.variables[name] = st.value
                 return []
         if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Call)):
@@ -128,7 +127,11 @@ class _Body:
         if not name or not name.startswith("op.") or name.count(".") != 1:
             raise Untranslatable(f"{where(st)}: call to '{ast.unparse(func)}', not an op.* operation")
         if func.attr == "sync_enum_values":
-            return enum_sync.translate_sync(st.value)
+            try:
+                return enum_sync.translate_sync(st.value)
+            except Untranslatable as why:  # its offline SQL lacks the default steps: never captured offline
+                raise PluginOperation(f"{why} (op.sync_enum_values, a plugin operation)", "op.sync_enum_values") \
+                    from None
         handler = OPERATIONS.get(func.attr)
         if handler is None:
             if func.attr not in ALEMBIC_OPERATIONS:
@@ -145,12 +148,19 @@ class _Body:
 
     def lines(self, statements):
         out = []
-        body = [st for st in statements if not isinstance(st, ast.Pass)
-                and not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant)
-                         and isinstance(st.value.value, str))]
+        body = _meaningful(statements)
         for i, st in enumerate(body):
             out.extend(self.statement(st, body[i + 1] if i + 1 < len(body) else None))
         return out
+
+
+def plugin_calls(statements):
+    """'line N: op.X' of the first op.* call in a body that is not Alembic's own, or None."""
+    for node in ast.walk(ast.Module(body=list(statements), type_ignores=[])):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and dotted(node.func.value) == "op" \
+                and node.func.attr not in ALEMBIC_OPERATIONS:
+            return f"line {node.lineno}: op.{node.func.attr} is a plugin operation"
+    return None
 
 
 def translate_body(statements, ctx=None):
