@@ -1,4 +1,4 @@
 CREATE TABLE notes (
-    id serial,
-    body text
+    body text,
+    id serial
 );
