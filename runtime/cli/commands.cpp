@@ -25,6 +25,7 @@ const std::vector<command>& commands() {
         {"check", "compare the database with this runner (exit codes in 'check --help')", cmd_check},
         {"repair", "re-record the checksums of reviewed, modified applied revisions", cmd_repair},
         {"verify", "upgrade, downgrade and re-upgrade every revision on a scratch database", cmd_verify},
+        {"autogenerate", "write a revision from the head schema to a dev database or a schema file", cmd_autogenerate},
     };
     return list;
 }

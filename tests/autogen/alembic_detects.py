@@ -35,19 +35,40 @@ def url(env, db, driver="postgresql"):
     return f"{driver}://{env['PGUSER']}:{env['PGPASSWORD']}@{env['PGHOST']}:{env['PGPORT']}/{db}"
 
 
-def recreate(env, db, sql):
+RESET = r"""
+DO $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT nspname FROM pg_namespace
+             WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
+        EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+    END LOOP;
+    FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+        EXECUTE format('DROP EXTENSION %I CASCADE', r.extname);
+    END LOOP;
+END $$;
+CREATE SCHEMA public;
+"""
+
+
+def create(env, db):
     admin = psycopg2.connect(url(env, "postgres"))
     admin.autocommit = True
     with admin.cursor() as cur:
         cur.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
         cur.execute(f'CREATE DATABASE "{db}"')
     admin.close()
-    if sql.strip():
-        conn = psycopg2.connect(url(env, db))
-        conn.autocommit = True
-        with conn.cursor() as cur:
+
+
+def load(env, db, sql):
+    """Empties the database (cheaper than a new one) and runs the pair's SQL."""
+    conn = psycopg2.connect(url(env, db))
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(RESET)
+        if sql.strip():
             cur.execute(sql)
-        conn.close()
+    conn.close()
 
 
 def drop(env, db):
@@ -89,8 +110,8 @@ def keys_of(diff):
 
 
 def detect(env, before_sql, after_sql):
-    recreate(env, "alembic_before", before_sql)
-    recreate(env, "alembic_after", after_sql)
+    load(env, "alembic_before", before_sql)
+    load(env, "alembic_after", after_sql)
     target_engine = sa.create_engine(url(env, "alembic_after"))
     metadata = sa.MetaData()
     with target_engine.connect() as conn:
@@ -123,6 +144,8 @@ def main():
     env = read_env(env_file)
     warnings.simplefilter("ignore")  # unknown types (tstzrange, citext) reflect as NullType, with a warning
     result = {}
+    create(env, "alembic_before")
+    create(env, "alembic_after")
     for name in sorted(os.listdir(pairs_dir)):
         d = os.path.join(pairs_dir, name)
         with open(os.path.join(d, "before.sql")) as b, open(os.path.join(d, "after.sql")) as a:
