@@ -25,6 +25,8 @@ const std::vector<command>& commands() {
         {"check", "compare the database with this runner (exit codes in 'check --help')", cmd_check},
         {"repair", "re-record the checksums of reviewed, modified applied revisions", cmd_repair},
         {"verify", "upgrade, downgrade and re-upgrade every revision on a scratch database", cmd_verify},
+        {"schema", "print the schema at head as canonical SQL (--check FILE: exit 7 when FILE is stale)", cmd_schema},
+        {"drift", "compare the database's schema with what its revisions build (exit 7 when they differ)", cmd_drift},
         {"autogenerate", "write a revision from the head schema to a dev database or a schema file", cmd_autogenerate},
     };
     return list;

@@ -53,6 +53,8 @@ int cmd_completion(context& ctx, const std::vector<std::string>& args);
 int cmd_check(context& ctx, const std::vector<std::string>& args);
 int cmd_repair(context& ctx, const std::vector<std::string>& args);
 int cmd_verify(context& ctx, const std::vector<std::string>& args);
+int cmd_schema(context& ctx, const std::vector<std::string>& args);
+int cmd_drift(context& ctx, const std::vector<std::string>& args);
 int cmd_autogenerate(context& ctx, const std::vector<std::string>& args);
 
 /// The database's version-table rows as graph indices (checked for corruption).

@@ -37,6 +37,13 @@ void compare_text(details& out, const std::string& label, const std::string& a, 
     if (a != b) out.push_back(label + " changed");
 }
 
+/// Every typed field is compared through a text above; should two objects still differ, say so.
+template <class T>
+details complete(details d, const T& a, const T& b) {
+    if (d.empty() && !(a == b)) d.push_back("catalog details changed");
+    return d;
+}
+
 std::string join(const std::vector<std::string>& items, const std::string& sep = ", ") {
     std::string out;
     for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
@@ -63,7 +70,7 @@ details column_details(const column& a, const column& b) {
     compare(out, "identity", identity_text(a.identity_spec), identity_text(b.identity_spec));
     compare(out, "generated", a.generated, b.generated);
     compare(out, "comment", a.comment, b.comment);
-    return out;
+    return complete(out, a, b);
 }
 
 std::string qualified_list_text(const std::vector<qualified_name>& names) {
@@ -101,16 +108,14 @@ details constraint_details(const constraint& a, const constraint& b) {
     compare(out, "", a.definition, b.definition);
     compare(out, "comment", a.comment, b.comment);
     // Equal definitions but different typed fields cannot happen; name them if they ever do.
-    if (out.empty() && !(a == b)) out.push_back("catalog details changed");
-    return out;
+    return complete(out, a, b);
 }
 
 details index_details(const index& a, const index& b) {
     details out;
     compare(out, "", a.definition, b.definition);
     compare(out, "comment", a.comment, b.comment);
-    if (out.empty() && !(a == b)) out.push_back("catalog details changed");
-    return out;
+    return complete(out, a, b);
 }
 
 details enum_details(const enum_type& a, const enum_type& b) {
@@ -122,7 +127,7 @@ details enum_details(const enum_type& a, const enum_type& b) {
     };
     compare(out, "", values(a), values(b));
     compare(out, "comment", a.comment, b.comment);
-    return out;
+    return complete(out, a, b);
 }
 
 details domain_details(const domain& a, const domain& b) {
@@ -138,7 +143,7 @@ details domain_details(const domain& a, const domain& b) {
     };
     compare(out, "checks", checks(a), checks(b));
     compare(out, "comment", a.comment, b.comment);
-    return out;
+    return complete(out, a, b);
 }
 
 details sequence_details(const sequence& a, const sequence& b) {
@@ -146,7 +151,7 @@ details sequence_details(const sequence& a, const sequence& b) {
     compare(out, "", sequence_text(a.options), sequence_text(b.options));
     compare(out, "owned by", a.owned_by, b.owned_by);
     compare(out, "comment", a.comment, b.comment);
-    return out;
+    return complete(out, a, b);
 }
 
 details view_details(const view& a, const view& b) {
@@ -164,8 +169,7 @@ details function_details(const function& a, const function& b) {
     details out;
     compare_text(out, "definition", a.definition, b.definition);
     compare(out, "comment", a.comment, b.comment);
-    if (out.empty() && !(a == b)) out.push_back("catalog details changed");
-    return out;
+    return complete(out, a, b);
 }
 
 std::string enabled_text(char c) {
@@ -182,7 +186,7 @@ details trigger_details(const trigger& a, const trigger& b) {
     compare(out, "", a.definition, b.definition);
     compare(out, "", enabled_text(a.enabled), enabled_text(b.enabled));
     compare(out, "comment", a.comment, b.comment);
-    return out;
+    return complete(out, a, b);
 }
 
 details policy_details(const policy& a, const policy& b) {
@@ -193,23 +197,24 @@ details policy_details(const policy& a, const policy& b) {
     compare(out, "using", a.using_expr, b.using_expr);
     compare(out, "with check", a.check_expr, b.check_expr);
     compare(out, "comment", a.comment, b.comment);
-    return out;
+    return complete(out, a, b);
 }
 
 details namespace_details(const namespace_def& a, const namespace_def& b) {
     details out;
     compare(out, "comment", a.comment, b.comment);
-    return out;
+    return complete(out, a, b);
 }
 
 details extension_details(const extension& a, const extension& b) {
     details out;
     compare(out, "schema", a.schema, b.schema);
     compare(out, "version", a.version, b.version);
-    return out;
+    return complete(out, a, b);
 }
 
-/// Compares two lists of one kind by key; `what` names an object's kind (views: view or
+/// Compares two lists of one kind by key; an object whose details are empty is unchanged (so each
+/// details function names every field it compares, and tables leave their columns to compare_columns); `what` names an object's kind (views: view or
 /// materialized view; functions: function or procedure).
 template <class T, class Key, class Name, class What, class Details>
 void compare_lists(const std::vector<T>& from, const std::vector<T>& to, Key key, Name name, What what,
@@ -228,9 +233,8 @@ void compare_lists(const std::vector<T>& from, const std::vector<T>& to, Key key
             out.push_back({change::added, what(*a->second), name(*a->second), {}, *a->second, {}});
             ++a;
         } else {
-            if (!(*b->second == *a->second)) {
-                auto d = details_of(*b->second, *a->second);
-                if (d.empty()) d.push_back("changed");
+            auto d = details_of(*b->second, *a->second);
+            if (!d.empty()) {
                 out.push_back({change::changed, what(*a->second), name(*a->second), *b->second, *a->second, d});
             }
             ++b;

@@ -2,21 +2,20 @@
 // reviewed changes to applied revisions), verify (does every downgrade undo its upgrade?).
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/head_schema.hpp"
 #include "cli/safety.hpp"
 #include "core/errors.hpp"
-#include "db/catalog.hpp"
 #include "db/connect.hpp"
 #include "db/history.hpp"
 #include "db/lock.hpp"
 #include "db/session.hpp"
 #include "lint/lint.hpp"
 #include "plan/migrate.hpp"
-
-#include <pqxx/pqxx>
+#include "schema/catalog_reader.hpp"
+#include "schema/diff.hpp"
 
 #include <algorithm>
 #include <iostream>
-#include <unistd.h>
 
 namespace retort::cli {
 
@@ -31,45 +30,25 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-/// A scratch database on the same server, dropped again when the object goes (RAII).
-class scratch_database {
-public:
-    explicit scratch_database(const context& ctx)
-        : m_admin(ctx.database_url), m_name("retort_verify_" + std::to_string(getpid())) {
-        m_admin.execute("DROP DATABASE IF EXISTS " + m_name);
-        m_admin.execute("CREATE DATABASE " + m_name);
-        m_conninfo = db::with_database(ctx.database_url, m_name);
-    }
-    ~scratch_database() {
-        try {
-            m_admin.execute("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
-        } catch (...) {
-            std::cerr << "warning: could not drop the scratch database " << m_name << "\n";
-        }
-    }
-    scratch_database(const scratch_database&) = delete;
-    scratch_database& operator=(const scratch_database&) = delete;
-    const std::string& conninfo() const { return m_conninfo; }
-
-private:
-    db::session m_admin;
-    std::string m_name;
-    std::string m_conninfo;
-};
-
 }  // namespace
 
 int cmd_check(context& ctx, const std::vector<std::string>& args) {
+    bool drift = false;
+    std::string scratch_url;
     po::options_description desc;
+    desc.add_options()("drift", po::bool_switch(&drift),
+                       "also compare the schema with what the applied revisions build (exit 7; see 'runner drift')")(
+        "scratch-url", po::value(&scratch_url), "with --drift: server for the scratch database (see 'runner drift')");
     if (!parse_command("check",
                        "runner check\n\nCompares the database with this runner and reports, each with its exit code:\n"
                        "  6 applied revisions this runner does not know\n"
                        "  5 applied revisions modified since they were applied (see 'runner repair')\n"
                        "  3 several heads (merge them)\n"
                        "  4 not at head (revisions waiting)\n"
+                       "  7 with --drift: the schema differs from what the applied revisions build\n"
                        "  0 at head, nothing modified\n"
                        "When several hold, the first in this list decides the exit code. Lint warnings of waiting\n"
-                       "revisions are printed too; they do not change the exit code.\n"
+                       "revisions are printed too; they do not change the exit code. --drift reads only the catalog.\n"
                        "Example: runner -d postgresql://app@localhost/app check",
                        desc, {}, args))
         return exit_ok;
@@ -81,7 +60,8 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
     auto report = [&code](int c, const std::string& line) {
         std::cout << line << "\n";
         auto rank = [](int x) {
-            static const int order[] = {exit_unknown_applied, exit_modified, exit_multiple_heads, exit_not_at_head};
+            static const int order[] = {exit_unknown_applied, exit_modified, exit_multiple_heads, exit_not_at_head,
+                                        exit_drift};
             return static_cast<int>(std::find(std::begin(order), std::end(order), x) - std::begin(order));
         };
         if (code == exit_ok || rank(c) < rank(code)) code = c;
@@ -109,7 +89,13 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
                     std::cout << lint::describe(g[step.revision].id, f) << "\n";
         }
     }
-    if (code == exit_ok) std::cout << "ok: the database is at head; applied revisions match this runner\n";
+    if (drift && state.unknown.empty()) {
+        for (const auto& d : find_drift(ctx, scratch_url).differences)
+            report(exit_drift, "drift: " + schema::describe(d));
+    }
+    if (code == exit_ok)
+        std::cout << "ok: the database is at head; applied revisions match this runner"
+                  << (drift ? "; its schema is what they build" : "") << "\n";
     return code;
 }
 
@@ -154,7 +140,8 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
     std::string scratch_url;
     po::options_description desc;
     desc.add_options()("scratch-url", po::value(&scratch_url),
-                       "an empty database to use (default: the runner creates one next to -d's and drops it)");
+                       "server for the scratch database (created and dropped there; default: the server of -d, "
+                       "when the role may create databases)");
     if (!parse_command("verify",
                        "runner verify [--scratch-url URL]\n\nOn a scratch database, for each revision in order: "
                        "upgrade it, snapshot the schema,\ndowngrade it and compare with the schema before it, "
@@ -163,32 +150,33 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
                        desc, {}, args))
         return exit_ok;
     const auto& g = ctx.revisions->graph;
-    std::unique_ptr<scratch_database> owned;
-    if (scratch_url.empty()) owned = std::make_unique<scratch_database>(ctx);
-    db::session s(owned ? owned->conninfo() : scratch_url);
-    db::prepare_connection(s, ctx.connect);
-    if (!s.read_versions(ctx.table).empty())
-        throw usage_error("the scratch database is not empty: it has a version table with rows");
-    const std::vector<std::string> skip = {ctx.table.name, ctx.table.name + "_pkc", "retort_history",
-                                           "retort_history_pkey", "retort_history_id_seq"};
+    scratch_database scratch(ctx, scratch_url, "retort_verify_");
+    auto session = scratch_session(ctx, scratch);
+    db::session& s = *session;
+    const auto skip = model_options(ctx);
     db::database_sink sink(s, false);
     graph::revision_map m(g);
     std::vector<index> heads;
     std::vector<std::string> failed;
     auto step = [&](index r, bool up) {
         heads = plan::migrate(m, ctx.revisions->bodies, heads, {{r, up}}, ctx.table, sink);
-        return db::schema_snapshot(s, skip);
+        return schema::read_schema(s, skip);
+    };
+    auto describe_all = [](const std::vector<schema::difference>& differences) {
+        std::vector<std::string> lines;
+        for (const auto& d : differences) lines.push_back(schema::describe(d));
+        return lines;
     };
     const auto& order = g.topological_order();
     for (std::size_t n = 0; n < order.size(); ++n) {
         index r = order[n];
-        auto before = db::schema_snapshot(s, skip);
+        auto before = schema::read_schema(s, skip);
         auto upgraded = step(r, true);
-        auto undo = db::snapshot_diff(before, step(r, false));
+        auto undo = describe_all(schema::diff(before, step(r, false)));
         std::vector<std::string> redo;
         std::string stuck;
         try {
-            redo = db::snapshot_diff(upgraded, step(r, true));
+            redo = describe_all(schema::diff(upgraded, step(r, true)));
         } catch (const error& e) {
             stuck = e.what();  // the wrong downgrade usually makes the second upgrade fail
         }
