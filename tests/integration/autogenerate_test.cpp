@@ -76,7 +76,7 @@ TEST_CASE("autogenerate from a dev database changed by hand writes a revision on
     CHECK(source.find("please review and adjust") != std::string::npos);
     CHECK(source.find("op.create_enum(\"plan\", {\"free\", \"paid\"});") != std::string::npos);
     CHECK(source.find("op.add_column(\"users\", Column(\"nick\", String(40)));") != std::string::npos);
-    CHECK(source.find("op.create_index(\"ix_users_nick\", \"users\", {\"lower((nick)::text)\"});") != std::string::npos);
+    CHECK(source.find("op.create_index(\"ix_users_nick\", \"users\", {\"lower(nick::text)\"});") != std::string::npos);
     CHECK(source.find("op.drop_enum(\"plan\");") != std::string::npos);
     // It compiles against the revision header alone, like every hand-written revision.
     auto compiled = run({"g++", "-std=c++20", "-fsyntax-only", "-I" + source_dir() + "/dsl/include", written.string()});
@@ -88,8 +88,13 @@ TEST_CASE("autogenerate from a dev database changed by hand writes a revision on
         auto dumped = run({test_server().bin_dir + "/pg_dump", "--schema-only", "-T", "retort_version", "-T",
                            "retort_history", "-d", dev.url()});
         REQUIRE(dumped.exit_code == 0);
+        // A schema file is SQL: pg_dump's psql-only \restrict lines are left out.
+        std::istringstream in(dumped.out);
+        std::string line, sql;
+        while (std::getline(in, line))
+            if (line.rfind("\\", 0) != 0) sql += line + "\n";
         fs::path desired = dir.parent_path() / "desired.sql";
-        std::ofstream(desired) << dumped.out;
+        std::ofstream(desired) << sql;
         auto dir2 = example_copy("desired");
         auto d = runner_on(dev.url(), {"autogenerate", "nick and plan", "--desired", desired.string(), "--dir",
                                        dir2.string(), "--rev-id", "a0a0a0a0a0a0"});

@@ -5,8 +5,8 @@
 #include "cli/commands.hpp"
 #include "cli/head_schema.hpp"
 #include "cli/options.hpp"
+#include "cli/safety.hpp"
 #include "core/errors.hpp"
-#include "db/connect.hpp"
 #include "db/session.hpp"
 #include "new_revision.hpp"
 #include "schema/catalog_reader.hpp"
@@ -96,10 +96,9 @@ int cmd_autogenerate(context& ctx, const std::vector<std::string>& args) {
     if (!dev_url.empty()) server.database_url = dev_url;
     schema::schema target;
     if (!dev_url.empty()) {
-        db::session dev(dev_url);
-        db::prepare_connection(dev, ctx.connect);
-        require_at_head(ctx, dev);
-        target = schema::read_schema(dev, model_options(ctx));
+        auto dev = open_checked_session(server);
+        require_at_head(ctx, *dev);
+        target = schema::read_schema(*dev, model_options(ctx));
     } else {
         std::string sql = read_text(desired);
         scratch_database scratch(server, scratch_url, "retort_desired");
