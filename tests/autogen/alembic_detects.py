@@ -8,7 +8,7 @@ object it concerns ("table public.users", "column public.users.email", "index pu
 "constraint public.users.uq_users_email") and the whole result is written as one JSON object:
 {"format": 1, "pairs": {"001_schema_add": ["...", ...], ...}}.
 
-usage: alembic_detects.py ENV_FILE PAIRS_DIR OUT.json
+usage: alembic_detects.py ENV_FILE PAIRS_DIR OUT.json   (ctest: autogen.alembic_detects_current)
 """
 import json
 import os
