@@ -143,6 +143,7 @@ public:
     planner(const sm::schema& from, const sm::schema& to) : m_from(from), m_to(to) {}
 
     std::vector<planned_operation> run() {
+        plan_namespaces();
         plan_renames();
         plan_dropped_dependents();
         plan_namespaces_and_types();
@@ -152,7 +153,7 @@ public:
         plan_dependents();
         plan_dropped_last();
         std::vector<planned_operation> out;
-        for (auto* phase : {&m_renames, &m_drop_dependents, &m_types, &m_tables, &m_functions, &m_keys, &m_dependents,
+        for (auto* phase : {&m_namespaces, &m_renames, &m_drop_dependents, &m_types, &m_tables, &m_functions, &m_keys, &m_dependents,
                             &m_drop_last})
             for (auto& p : *phase) out.push_back(std::move(p));
         return out;
@@ -161,7 +162,7 @@ public:
 private:
     sm::schema m_from;  ///< the database as the planned operations leave it (renames applied)
     const sm::schema& m_to;
-    std::vector<planned_operation> m_renames, m_drop_dependents, m_types, m_tables, m_functions, m_keys, m_dependents,
+    std::vector<planned_operation> m_namespaces, m_renames, m_drop_dependents, m_types, m_tables, m_functions, m_keys, m_dependents,
         m_drop_last;
     std::set<qualified_name> m_dropped_views;    ///< dropped first, created again later when `to` has them
     std::set<qualified_name> m_rewritten_tables; ///< tables whose columns change type or go (views on them are rebuilt)
@@ -453,16 +454,20 @@ private:
         return out;
     }
 
-    // -------------------------------------------------------- schemas, extensions, types, sequences
+    // -------------------------------------------------------- extensions, types, sequences
 
-    void plan_namespaces_and_types() {
+    /// First of all: tables and types may move into a new schema.
+    void plan_namespaces() {
         auto from_ns = index_by<sm::namespace_def, std::string>(m_from.namespaces, [](const auto& n) { return n.name; });
         for (const auto& n : m_to.namespaces) {
             auto it = from_ns.find(n.name);
-            if (it == from_ns.end()) exec(m_types, "CREATE SCHEMA " + qi(n.name));
+            if (it == from_ns.end()) exec(m_namespaces, "CREATE SCHEMA " + qi(n.name));
             if ((it == from_ns.end() && !n.comment.empty()) || (it != from_ns.end() && it->second->comment != n.comment))
-                comment_on(m_types, comment_target(n), n.comment);
+                comment_on(m_namespaces, comment_target(n), n.comment);
         }
+    }
+
+    void plan_namespaces_and_types() {
         auto from_ext = index_by<sm::extension, std::string>(m_from.extensions, [](const auto& e) { return e.name; });
         for (const auto& e : m_to.extensions) {
             auto it = from_ext.find(e.name);

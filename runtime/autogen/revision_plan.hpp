@@ -19,7 +19,7 @@ struct planned_operation {
 };
 
 /// The operations that turn a database whose model is `from` into one whose model is `to`, in an
-/// order PostgreSQL accepts: dependents dropped first (policies, triggers, views, foreign keys),
+/// order PostgreSQL accepts: new schemas, renames and moves, dependents dropped (policies, triggers, views, foreign keys),
 /// then schemas, extensions and types, tables and columns, then keys, indexes, views, functions,
 /// triggers and policies, and what is dropped last in reverse. Objects identical but for their
 /// name or schema (tables, enums, constraints, indexes) are renamed or moved; columns never are.
