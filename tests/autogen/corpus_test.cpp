@@ -63,21 +63,6 @@ std::string differences(const schema::schema& a, const schema::schema& b) {
     return out;
 }
 
-/// pg_dump --schema-only without its comment, SET and blank lines and \restrict tokens.
-std::string dump(const std::string& url) {
-    auto r = run({test_server().bin_dir + "/pg_dump", "--schema-only", "-d", url});
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    std::istringstream in(r.out);
-    std::string line, out;
-    while (std::getline(in, line)) {
-        if (line.empty() || line.rfind("--", 0) == 0 || line.rfind("SET ", 0) == 0 || line.rfind("\\restrict", 0) == 0 ||
-            line.rfind("\\unrestrict", 0) == 0)
-            continue;
-        out += line + "\n";
-    }
-    return out;
-}
-
 /// Runs operations as the runner runs a revision: transactional statements in one transaction,
 /// autocommit blocks on their own.
 void run_planned(db::session& s, const std::vector<autogen::planned_operation>& planned) {
@@ -119,7 +104,7 @@ TEST_CASE("autogenerate: every pair of the corpus, upgrade and downgrade applied
         load(s, read_file(pair / "before.sql"));
         load(t, read_file(pair / "after.sql"));
         auto before = model(s), after = model(t);
-        auto before_dump = dump(work.url());
+        auto before_dump = schema_dump(work.url());
         auto revision = autogen::generate(before, after);
         // Written as a revision body, so a failure shows what a user would have been given.
         std::string source = autogen::body_source(revision.upgrade) + "---- downgrade\n" +
@@ -142,7 +127,7 @@ TEST_CASE("autogenerate: every pair of the corpus, upgrade and downgrade applied
         }
         auto downgraded = model(s);
         CHECK_MESSAGE(downgraded == before, "after the downgrade, still different:\n" << differences(downgraded, before));
-        CHECK(dump(work.url()) == before_dump);
+        CHECK(schema_dump(work.url()) == before_dump);
 
         auto keys = retort_keys(before, after);
         detected[name] = keys;
