@@ -125,9 +125,9 @@ TEST_CASE("autogenerate: every pair of the corpus, upgrade and downgrade applied
             FAIL_CHECK("downgrade failed: " << e.what());
             continue;
         }
-        auto downgraded = model(s);
-        CHECK_MESSAGE(downgraded == before, "after the downgrade, still different:\n" << differences(downgraded, before));
-        CHECK(schema_dump(work.url()) == before_dump);
+        // pg_dump's text names everything the model does and more; the model says what differs.
+        bool restored = schema_dump(work.url()) == before_dump;
+        CHECK_MESSAGE(restored, "after the downgrade, still different:\n" << differences(model(s), before));
 
         auto keys = retort_keys(before, after);
         detected[name] = keys;
