@@ -1,6 +1,7 @@
 #include "schema/sql_printer.hpp"
 
 #include "render/quoting.hpp"
+#include "schema/sql_header.hpp"
 
 #include <algorithm>
 #include <map>
@@ -197,10 +198,7 @@ void section(std::string& out, const std::string& text) {
 }  // namespace
 
 std::string canonical_sql(const schema& s) {
-    std::string out =
-        "-- The schema at head, written by `runner schema`: canonical, one object per statement.\n"
-        "-- Function bodies are checked when they run, not when this file creates them (as pg_dump does).\n"
-        "SET check_function_bodies = false;\n";
+    std::string out = canonical_sql_header;
     std::string part;
     for (const auto& n : s.namespaces) part += "CREATE SCHEMA " + quote_identifier(n.name) + ";\n";
     section(out, part);
