@@ -74,6 +74,7 @@ int cmd_autogenerate(context& ctx, const std::vector<std::string>& args) {
         "dir", po::value(&dir), "migrations folder (default: retort.ini's migrations)")(
         "rev-id", po::value(&request.rev_id), "use this revision ID instead of a fresh one")(
         "head", po::value(&request.heads), "parent: REV, LABEL@head, heads or base (default: head)")(
+        "merge", po::bool_switch(&request.merge), "the current heads as parents (a merge revision)")(
         "message", po::value(&message), "what the revision does");
     if (!parse_command("autogenerate",
                        "runner autogenerate \"message\" (--dev-url URL | --desired schema.sql)\n\n"
