@@ -79,7 +79,7 @@ TEST_CASE("plan: enum values added in place next to their neighbours, in an auto
     CHECK(has(body(a, b), "op.execute(\"ALTER TYPE public.mood RENAME TO mood_old\");"));
 }
 
-TEST_CASE("plan: a type change of the base type gets USING, a longer varchar does not; nothing to do is said") {
+TEST_CASE("plan: a type change of the base type gets USING, a longer varchar does not, nothing to do is said") {
     sm::schema a, b;
     a.tables = {users()};
     b.tables = {users()};
