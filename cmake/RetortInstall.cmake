@@ -10,7 +10,7 @@ include(CMakePackageConfigHelpers)
 
 set(RETORT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/Retort)
 
-install(TARGETS retort_dsl retort_graph retort_config retort_runtime retort_cli retort-registry mkrev
+install(TARGETS retort_dsl retort_graph retort_config retort_runtime retort_generator retort_cli retort-registry mkrev
   EXPORT RetortTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

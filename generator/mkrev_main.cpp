@@ -1,93 +1,21 @@
 // mkrev: scaffolds a new revision file whose parent is the current head. Reads the revision
 // sources, not the runner, so it works before anything is built.
 #include "init.hpp"
-#include "revision_set.hpp"
-#include "template.hpp"
+#include "new_revision.hpp"
 
 #include "config/settings.hpp"
 #include "core/errors.hpp"
-#include "graph/revision_map.hpp"
 
 #include <boost/program_options.hpp>
 
-#include <algorithm>
-
-#include <chrono>
-#include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
-using rev_index = retort::graph::index;
 
 namespace {
-
-struct request {
-    std::string message, rev_id;
-    std::vector<std::string> heads, labels, depends_on;
-    bool merge = false, splice = false;
-};
-
-std::string ids(const retort::graph::revision_graph& g, const std::vector<rev_index>& revs) {
-    std::string out;
-    for (rev_index i : revs) out += (out.empty() ? "" : ", ") + g[i].id;
-    return out;
-}
-
-std::string now_text() {
-    std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
-}
-
-/// The parents, as Alembic's `revision --head` / `merge` choose them: every revision the --head
-/// targets name ("head" by default; "base" for a new root; LABEL@head; "heads"), each a head
-/// unless --splice.
-std::vector<std::string> choose_parents(const retort::graph::revision_map& m, const request& r) {
-    std::vector<std::string> targets = r.heads;
-    if (r.merge) {
-        if (!targets.empty()) throw retort::usage_error("--merge takes the current heads; do not also pass --head");
-        targets = {"heads"};
-        if (m.real_heads().size() < 2)
-            throw retort::usage_error("--merge needs at least two heads; there is " + std::to_string(m.real_heads().size()));
-    }
-    if (targets.empty()) targets = {"head"};
-    std::vector<rev_index> parents;
-    try {
-        for (auto p : m.get_revisions(targets))
-            if (p) parents.push_back(*p);
-    } catch (const retort::resolution_error& e) {
-        if (targets == std::vector<std::string>{"head"} && m.heads().size() > 1)
-            throw retort::usage_error("there are several heads (" + ids(m.graph(), m.heads()) +
-                                      "); pass --head REV to choose the parent, or --merge to merge them");
-        throw;
-    }
-    std::vector<std::string> out;
-    for (rev_index i : parents) {
-        if (std::find(out.begin(), out.end(), m.id(i)) != out.end())
-            throw retort::usage_error("revision " + m.id(i) + " is named twice as a parent");
-        if (!m.is_head(i) && !r.splice)
-            throw retort::usage_error("revision " + m.id(i) +
-                                      " is not a head; pass --splice to start a new branch from it");
-        out.push_back(m.id(i));
-    }
-    return out;
-}
-
-/// A dependency is kept as written when it is a branch label of the revision it names, and
-/// otherwise becomes that revision's full ID (Alembic's rule).
-std::string resolve_dependency(const retort::graph::revision_map& m, const std::string& dep) {
-    auto r = m.get_revision(dep);
-    if (!r) throw retort::usage_error("--depends-on " + dep + " names no revision");
-    const auto& labels = m.branch_labels(*r);
-    return std::find(labels.begin(), labels.end(), dep) != labels.end() ? dep : m.id(*r);
-}
 
 /// --dir, else retort.ini's migrations (the file found from here upward, or --config), else ./migrations.
 std::string migrations_dir(const po::variables_map& vm) {
@@ -99,7 +27,7 @@ std::string migrations_dir(const po::variables_map& vm) {
 }
 
 int run(int argc, char** argv) {
-    request r;
+    retort::gen::revision_request r;
     bool help = false, version = false;
     po::options_description desc("Options");
     desc.add_options()("help,h", po::bool_switch(&help), "show this help")(
@@ -157,28 +85,7 @@ int run(int argc, char** argv) {
                                       "// comment line onto the next one");
 
     std::string dir = migrations_dir(vm);
-    auto set = retort::gen::load_revision_set(dir);
-    const auto& g = set.graph;
-    retort::gen::revision_header h;
-    h.id = r.rev_id.empty() ? retort::gen::new_revision_id() : r.rev_id;
-    if (!retort::gen::valid_revision_id(h.id))
-        throw retort::usage_error("'" + h.id + "' is not a valid revision ID (letters, digits, '_' or '-', at most 32)");
-    if (g.find(h.id)) throw retort::usage_error("revision " + h.id + " already exists in " + g[*g.find(h.id)].path);
-    retort::graph::revision_map map(g);
-    h.parents = choose_parents(map, r);
-    for (const auto& label : r.labels)
-        if (auto used = g.find_label(label))
-            throw retort::usage_error("branch label '" + label + "' is already used by revision " + g[*used].id);
-    h.branch_labels = r.labels;
-    for (const auto& d : r.depends_on) h.depends_on.push_back(resolve_dependency(map, d));
-    h.message = r.message;
-    h.created = now_text();
-
-    fs::path path = fs::path(dir) / retort::gen::revision_file_name(h.id, h.message);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << retort::gen::revision_source(h);
-    out.close();
-    if (!out) throw retort::error("cannot write " + path.string());
+    auto path = retort::gen::write_new_revision(dir, retort::gen::load_revision_set(dir), r);
     std::cout << path.string() << "\n";
     return 0;
 }

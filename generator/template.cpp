@@ -44,7 +44,8 @@ std::string revision_file_name(const std::string& id, const std::string& message
     return slug.empty() ? id + ".cpp" : id + "_" + slug + ".cpp";
 }
 
-std::string revision_source(const revision_header& h) {
+std::string revision_source(const revision_header& h, const std::string& upgrade_body,
+                            const std::string& downgrade_body) {
     std::string msg = one_line(h.message);
     return "// " + msg +
            "\n//\n"
@@ -57,9 +58,9 @@ std::string revision_source(const revision_header& h) {
            "#include <retort/migration.hpp>\n\n"
            "using namespace retort;\n\n"
            "RETORT_REVISION(" + symbol_for(h.id) + ");\n\n"
-           "void upgrade(ops& op) {\n"
+           "void upgrade(ops& op) {\n" + upgrade_body +
            "}\n\n"
-           "void downgrade(ops& op) {\n"
+           "void downgrade(ops& op) {\n" + downgrade_body +
            "}\n";
 }
 

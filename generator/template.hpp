@@ -11,8 +11,9 @@ namespace retort::gen {
 /// as Alembic cuts it.
 std::string revision_file_name(const std::string& id, const std::string& message);
 
-/// The source of a revision with empty upgrade()/downgrade() bodies.
-std::string revision_source(const revision_header& h);
+/// The source of a revision; the bodies (indented statements) are empty for mkrev.
+std::string revision_source(const revision_header& h, const std::string& upgrade_body = {},
+                            const std::string& downgrade_body = {});
 
 /// A fresh 12-hex-digit ID from the system's random device.
 std::string new_revision_id();

@@ -28,6 +28,7 @@ const std::vector<command>& commands() {
         {"schema", "print the schema at head as canonical SQL (--check FILE: exit 7 when FILE is stale)", cmd_schema},
         {"drift", "compare the database's schema with what its revisions build (exit 7 when they differ)", cmd_drift},
         {"fleet-status", "progress of coordinated fleet runs, from the control database", cmd_fleet_status},
+        {"autogenerate", "write a revision from the head schema to a dev database or a schema file", cmd_autogenerate},
     };
     return list;
 }

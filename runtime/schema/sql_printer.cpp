@@ -266,4 +266,29 @@ std::string canonical_sql(const schema& s) {
     return out;
 }
 
+namespace {
+std::string statement(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ';')) text.pop_back();
+    return text;
+}
+}  // namespace
+
+std::string create_statement(const table& t) { return statement(table_sql(t)); }
+std::string create_statement(const view& v) {
+    std::string out = statement(view_sql(v));
+    const std::string no_data = "\n  WITH NO DATA";
+    if (v.materialized && out.size() > no_data.size() && out.ends_with(no_data)) out.resize(out.size() - no_data.size());
+    return out;
+}
+std::string create_statement(const index& i) { return statement(index_sql(i)); }
+std::string create_statement(const domain& d) { return statement(domain_sql(d)); }
+std::string create_statement(const policy& p) { return statement(policy_sql(p)); }
+std::string create_statement(const sequence& x) {
+    auto options = sequence_clauses(x.options, true);
+    return "CREATE SEQUENCE " + q(x.name) + (options.empty() ? "" : " " + options);
+}
+std::string column_definition(const column& c) { return column_sql(c); }
+std::string sequence_option_clauses(const sequence_options& o, bool with_type) { return sequence_clauses(o, with_type); }
+std::string trigger_state_statement(const trigger& t) { return statement(trigger_state_sql(t)); }
+
 }  // namespace retort::schema

@@ -26,21 +26,9 @@ run_result alembic_on(const scratch_database& db, const std::string& command, co
                {{"PYTHONDONTWRITEBYTECODE", "1"}});
 }
 
-/// pg_dump --schema-only without what differs between any two dumps of the same schema: comment
-/// lines, SET lines, blank lines and the random \restrict / \unrestrict tokens. Nothing else.
 std::string normalised_schema(const scratch_database& db) {
     // retort_history is Retort's own bookkeeping, which Alembic does not keep.
-    auto dump = run({test_server().bin_dir + "/pg_dump", "--schema-only", "-T", "public.retort_history", "-d", db.url()});
-    REQUIRE_MESSAGE(dump.exit_code == 0, dump.err);
-    std::istringstream in(dump.out);
-    std::string line, out;
-    while (std::getline(in, line)) {
-        if (line.empty() || line.rfind("--", 0) == 0 || line.rfind("SET ", 0) == 0 || line.rfind("\\restrict", 0) == 0 ||
-            line.rfind("\\unrestrict", 0) == 0)
-            continue;
-        out += line + "\n";
-    }
-    return out;
+    return schema_dump(db.url(), {"-T", "public.retort_history"});
 }
 
 /// The first line where two schemas differ, or "" when they are identical.

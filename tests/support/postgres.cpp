@@ -1,10 +1,12 @@
 #include "postgres.hpp"
+#include "process.hpp"
 
 #include <pqxx/pqxx>
 
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 
 namespace retort::test {
@@ -75,6 +77,23 @@ void scratch_database::exec(const std::string& sql) const {
 
 std::vector<std::string> scratch_database::tables() const {
     return column("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+}
+
+std::string schema_dump(const std::string& url, const std::vector<std::string>& options) {
+    std::vector<std::string> argv = {test_server().bin_dir + "/pg_dump", "--schema-only"};
+    argv.insert(argv.end(), options.begin(), options.end());
+    argv.insert(argv.end(), {"-d", url});
+    auto dump = run(argv);
+    if (dump.exit_code != 0) throw std::runtime_error("pg_dump failed: " + dump.err);
+    std::istringstream in(dump.out);
+    std::string line, out;
+    while (std::getline(in, line)) {
+        if (line.empty() || line.rfind("--", 0) == 0 || line.rfind("SET ", 0) == 0 || line.rfind("\\restrict", 0) == 0 ||
+            line.rfind("\\unrestrict", 0) == 0)
+            continue;
+        out += line + "\n";
+    }
+    return out;
 }
 
 std::string build_dir() { return setting("RETORT_BUILD_DIR", RETORT_BUILD_DIR); }

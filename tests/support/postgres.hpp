@@ -39,6 +39,11 @@ private:
     std::string m_name;
 };
 
+/// pg_dump --schema-only of the database at `url` (with `options`, e.g. {"-T", "t"}), without what
+/// differs between any two dumps of one schema: comment, SET and blank lines and the random
+/// \restrict / \unrestrict tokens. Nothing else. Throws std::runtime_error when pg_dump fails.
+std::string schema_dump(const std::string& url, const std::vector<std::string>& options = {});
+
 /// Where the build put the binaries, and the source tree.
 std::string build_dir();
 std::string source_dir();

@@ -1,0 +1,6 @@
+CREATE EXTENSION citext;
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);

@@ -1,0 +1,7 @@
+CREATE EXTENSION citext;
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);
+ALTER TABLE users ADD COLUMN nick citext;

@@ -1,0 +1,10 @@
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);
+CREATE TABLE orders (
+    id integer PRIMARY KEY,
+    user_id integer NOT NULL REFERENCES users (id),
+    total numeric(12,2) NOT NULL DEFAULT 0
+);

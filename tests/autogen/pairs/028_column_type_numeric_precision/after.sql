@@ -1,0 +1,4 @@
+CREATE TABLE prices (
+    id integer PRIMARY KEY,
+    amount numeric(14,4)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE events (
+    id bigint GENERATED ALWAYS AS IDENTITY,
+    kind text
+);

@@ -1,0 +1,4 @@
+CREATE TABLE events (
+    id bigint NOT NULL,
+    kind text
+);

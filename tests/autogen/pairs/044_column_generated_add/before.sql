@@ -1,0 +1,5 @@
+CREATE TABLE boxes (
+    id integer PRIMARY KEY,
+    w integer,
+    h integer
+);

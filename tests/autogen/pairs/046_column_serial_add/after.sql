@@ -1,0 +1,4 @@
+CREATE TABLE notes (
+    body text,
+    id serial
+);

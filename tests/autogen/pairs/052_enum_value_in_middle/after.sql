@@ -1,0 +1,5 @@
+CREATE TYPE mood AS ENUM ('happy', 'calm', 'sad');
+CREATE TABLE people (
+    id integer PRIMARY KEY,
+    mood mood NOT NULL DEFAULT 'happy'
+);

@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);
+ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE (email);

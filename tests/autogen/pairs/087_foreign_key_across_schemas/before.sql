@@ -1,0 +1,10 @@
+CREATE SCHEMA billing;
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);
+CREATE TABLE billing.orders (
+    id integer PRIMARY KEY,
+    user_id integer NOT NULL
+);

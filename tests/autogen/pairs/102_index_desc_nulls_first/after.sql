@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);
+CREATE INDEX ix_users_name_desc ON users (name DESC NULLS LAST);

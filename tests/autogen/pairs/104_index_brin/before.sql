@@ -1,0 +1,4 @@
+CREATE TABLE logs (
+    id integer PRIMARY KEY,
+    at timestamptz
+);

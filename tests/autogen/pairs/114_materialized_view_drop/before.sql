@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);
+CREATE MATERIALIZED VIEW user_counts AS SELECT count(*) AS n FROM users;

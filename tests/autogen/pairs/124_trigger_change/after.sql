@@ -1,0 +1,12 @@
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.name := coalesce(NEW.name, 'anonymous');
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER users_touch BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION touch();

@@ -1,0 +1,7 @@
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON users FOR SELECT USING (email = current_user);

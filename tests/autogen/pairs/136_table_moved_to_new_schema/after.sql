@@ -1,0 +1,6 @@
+CREATE SCHEMA archive;
+CREATE TABLE archive.users (
+    id integer PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    name text
+);
