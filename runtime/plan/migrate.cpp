@@ -33,7 +33,7 @@ step_program build_program(const graph::revision_graph& g, const revision_body& 
         throw error("revision " + rev.id + " (" + rev.path + "): " + which + " threw before any SQL ran: " + e.what());
     }
     // The build ran the same check (runner check-revisions); this guards a runner built without it.
-    auto problems = check_recording(recorded);
+    auto problems = check_recording(recorded, s.upgrade ? recorded_by::upgrade : recorded_by::downgrade);
     if (!problems.empty()) throw error("revision " + rev.id + ": " + describe(problems.front()));
     std::vector<render::statement> statements;
     try {
