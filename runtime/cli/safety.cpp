@@ -2,6 +2,7 @@
 
 #include "core/checksum.hpp"
 #include "core/errors.hpp"
+#include "core/legacy_checksum.hpp"
 #include "db/connect.hpp"
 #include "db/history.hpp"
 #include "db/lock.hpp"
@@ -72,6 +73,16 @@ std::string compiled_checksum(const context& ctx, const std::string& id) {
     return revision_checksum(id, *ctx.revisions->bodies.at(*i));
 }
 
+db::history open_history(const context& ctx, db::session& s) {
+    auto legacy = [&ctx](const std::string& id, const std::string& recorded) -> std::string {
+        const auto& g = ctx.revisions->graph;
+        auto i = g.find(id);
+        if (!i || legacy_revision_checksum(*ctx.revisions->bodies.at(*i)) != recorded) return {};
+        return compiled_checksum(ctx, id);
+    };
+    return db::history(s, ctx.table.schema, legacy);
+}
+
 applied_state read_applied(const context& ctx, db::session& s, db::history& h) {
     const auto& g = ctx.revisions->graph;
     applied_state state;
@@ -120,7 +131,7 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
     auto s = open_checked_session(ctx);
     s->lock_migrations(ctx.table, wait);
     // Everything that can refuse comes before the first change, so a refused run changes nothing.
-    db::history h(*s, ctx.table.schema);
+    auto h = open_history(ctx, *s);
     auto state = read_applied(ctx, *s, h);
     if (!o.allow_modified) refuse_modified(ctx, state);
     auto current = database_heads(ctx, *s);

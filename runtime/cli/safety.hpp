@@ -45,6 +45,10 @@ std::unique_ptr<db::session> open_checked_session(const context& ctx);
 /// The checksum this runner compiled for a revision.
 std::string compiled_checksum(const context& ctx, const std::string& id);
 
+/// retort_history next to the version table, reading (and, in ensure(), rewriting) checksums an
+/// older runner recorded in the legacy canonical form.
+db::history open_history(const context& ctx, db::session& s);
+
 /// What the database says is applied, against what this runner knows.
 struct applied_state {
     std::vector<std::string> rows;        ///< version-table rows

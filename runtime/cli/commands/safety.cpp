@@ -75,7 +75,7 @@ int cmd_check(context& ctx, const std::vector<std::string>& args) {
         return exit_ok;
     const auto& g = ctx.revisions->graph;
     auto s = open_checked_session(ctx);
-    db::history h(*s, ctx.table.schema);
+    auto h = open_history(ctx, *s);
     auto state = read_applied(ctx, *s, h);
     int code = exit_ok;
     auto report = [&code](int c, const std::string& line) {
@@ -127,7 +127,7 @@ int cmd_repair(context& ctx, const std::vector<std::string>& args) {
     const auto& g = ctx.revisions->graph;
     auto s = open_checked_session(ctx);
     s->lock_migrations(ctx.table, parse_duration("lock-wait", o.lock_wait));
-    db::history h(*s, ctx.table.schema);
+    auto h = open_history(ctx, *s);
     h.ensure();
     auto state = read_applied(ctx, *s, h);
     if (!state.unknown.empty())
