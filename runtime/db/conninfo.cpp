@@ -161,11 +161,13 @@ void check_conninfo(const std::string& conninfo) {
         // libpq quotes the part it stumbled on, which may be the password: its message is taken
         // from the masked text only.
         auto masked = parse(mask_unparsable(conninfo));
-        throw usage_error("invalid database URL: " +
-                          (masked.ok ? std::string("the user name or password cannot be read; percent-encode its "
-                                                   "special characters (% as %25, @ as %40, / as %2F, : as %3A, "
-                                                   "? as %3F, # as %23, space as %20)")
-                                     : masked.error));
+        if (!masked.ok) throw usage_error("invalid database URL: " + masked.error);
+        throw usage_error(is_uri(conninfo)
+                              ? "invalid database URL: the user name or password cannot be read; percent-encode "
+                                "its special characters (% as %25, @ as %40, / as %2F, : as %3A, ? as %3F, # as "
+                                "%23, space as %20)"
+                              : "invalid database URL: the password cannot be read; write it as password='...' "
+                                "with \\' for a quote and \\\\ for a backslash");
     }
     if (p.values.count("password")) register_secret(p.values["password"]);
     register_connection_string(conninfo, mask_conninfo(conninfo));

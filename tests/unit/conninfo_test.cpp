@@ -54,6 +54,7 @@ TEST_CASE("libpq's refusal of a connection string never quotes its password") {
         for (const auto& part : parts) CHECK_MESSAGE(message.find(part) == std::string::npos, message);
     }
     CHECK(refusal("postgresql://pct:Pa%ss@127.0.0.1:5/k1").find("percent-encode") != std::string::npos);
+    CHECK(refusal("host=h password='unterminated").find("write it as password='...'") != std::string::npos);
     CHECK(refusal("postgresql://u@h/db?frobnicate=1").find("frobnicate") != std::string::npos);
 }
 
