@@ -159,7 +159,7 @@ TEST_CASE("retort_history carries its schema version, a runner upgrades the firs
             "VALUES ('0000', 'downgrade', repeat('0', 64), now(), now(), 0, 'old')");
     auto r = on("faults", db.url(), {"upgrade", "fa1000000001"});
     CHECK_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(db.value("SELECT obj_description('retort_history'::regclass, 'pg_class')") == "retort history schema 2");
+    CHECK(db.value("SELECT obj_description('retort_history'::regclass, 'pg_class')") == "retort history schema 3");
     CHECK(db.column("SELECT runner_version FROM retort_history ORDER BY id") ==
           std::vector<std::string>{"before 0.1.0", "0.1.0"});
     db.exec("COMMENT ON TABLE retort_history IS 'retort history schema 9'");
