@@ -165,7 +165,7 @@ TEST_CASE("retort_history carries its schema version, a runner upgrades the firs
     db.exec("COMMENT ON TABLE retort_history IS 'retort history schema 9'");
     auto newer = on("faults", db.url(), {"upgrade", "head"});
     CHECK(newer.exit_code == 1);
-    CHECK(has(newer.err, "has schema 9, newer than this runner knows (2); use a newer runner"));
+    CHECK(has(newer.err, "has schema 9, newer than this runner knows (3); use a newer runner"));
 }
 
 TEST_CASE("check: several heads exit 3, unknown applied revisions exit 6, at head exit 0") {
