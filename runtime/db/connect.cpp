@@ -4,6 +4,7 @@
 #include "core/redact.hpp"
 #include "db/session.hpp"
 #include "core/text.hpp"
+#include "render/quoting.hpp"
 
 #include <libpq-fe.h>
 #include <pqxx/pqxx>
@@ -19,7 +20,20 @@ std::string server_version_text(int number) {
 }
 }  // namespace
 
+void apply_session_defaults(session& s) {
+    try {
+        pqxx::nontransaction tx(s.native());
+        // Retort writes literals as '...' with '' doubled and nothing else escaped: with the
+        // setting off (a database or role may set it), a backslash in a comment or a default would
+        // escape the closing quote, and the rest of the text would run as SQL.
+        tx.exec(std::string("SET ") + render::literal_setting);
+    } catch (const pqxx::sql_error& e) {
+        throw database_error("cannot set standard_conforming_strings: " + one_line(e.what()), e.sqlstate());
+    }
+}
+
 void prepare_connection(session& s, const connect_settings& settings) {
+    apply_session_defaults(s);
     auto& conn = s.native();
     int version = conn.server_version();
     if (version < oldest_supported_server)

@@ -17,7 +17,29 @@ constexpr const char* comment_prefix = "retort history schema ";
 std::string comment_for(int version) { return std::string(comment_prefix) + std::to_string(version); }
 }  // namespace
 
-history::history(session& s, std::string schema) : m_session(s), m_schema(std::move(schema)) {}
+history::history(session& s, std::string schema, legacy_checksum_translation legacy)
+    : m_session(s), m_schema(std::move(schema)), m_legacy(std::move(legacy)) {}
+
+std::string history::current_form(int version, const std::string& revision, const std::string& recorded) const {
+    if (version >= 3 || !m_legacy) return recorded;
+    std::string today = m_legacy(revision, recorded);
+    return today.empty() ? recorded : today;
+}
+
+std::string history::rewrite_legacy_checksums() {
+    if (!m_legacy) return {};
+    std::string sql;
+    pqxx::read_transaction tx(m_session.native());
+    for (const auto& row : tx.exec("SELECT DISTINCT revision, checksum FROM " + qualified_name() + " ORDER BY 1, 2")) {
+        std::string revision = row[0].c_str(), recorded = row[1].c_str();
+        std::string today = m_legacy(revision, recorded);
+        if (!today.empty())
+            sql += "UPDATE " + qualified_name() + " SET checksum = " + render::quote_literal(today) +
+                   " WHERE revision = " + render::quote_literal(revision) +
+                   " AND checksum = " + render::quote_literal(recorded) + "; ";
+    }
+    return sql;
+}
 
 std::string history::qualified_name() const { return render::qualified(m_schema, table_name); }
 
@@ -66,6 +88,7 @@ void history::ensure() {
         sql = "ALTER TABLE " + name + " ADD COLUMN runner_version TEXT NOT NULL DEFAULT 'before 0.1.0'; ALTER TABLE " +
               name + " ALTER COLUMN runner_version DROP DEFAULT; ";
     if (version == 1 || version == 2) sql += "ALTER TABLE " + name + " ADD COLUMN detail TEXT; ";
+    if (version == 1 || version == 2) sql += rewrite_legacy_checksums();
     sql += "COMMENT ON TABLE " + name + " IS " + render::quote_literal(comment_for(history_schema_version));
     try {
         pqxx::nontransaction tx(m_session.native());
@@ -77,21 +100,24 @@ void history::ensure() {
 
 std::map<std::string, std::string> history::recorded_checksums() {
     std::map<std::string, std::string> out;
-    if (schema_version() == 0) return out;
+    int version = schema_version();
+    if (version == 0) return out;
     pqxx::read_transaction tx(m_session.native());
     for (const auto& row : tx.exec("SELECT DISTINCT ON (revision) revision, checksum FROM " + qualified_name() +
                                    " WHERE direction IN ('upgrade', 'repair', 'stamp') ORDER BY revision, id DESC"))
-        out[row[0].c_str()] = row[1].c_str();
+        out[row[0].c_str()] = current_form(version, row[0].c_str(), row[1].c_str());
     return out;
 }
 
 std::map<std::string, std::string> history::applied_by_history() {
     std::map<std::string, std::string> out;
-    if (schema_version() == 0) return out;
+    int version = schema_version();
+    if (version == 0) return out;
     pqxx::read_transaction tx(m_session.native());
     for (const auto& row : tx.exec("SELECT DISTINCT ON (revision) revision, direction, checksum FROM " +
                                    qualified_name() + " WHERE direction IN ('upgrade', 'repair', 'stamp', 'downgrade', 'unstamp') ORDER BY revision, id DESC"))
-        if (std::string d = row[1].c_str(); d != "downgrade" && d != "unstamp") out[row[0].c_str()] = row[2].c_str();
+        if (std::string d = row[1].c_str(); d != "downgrade" && d != "unstamp")
+            out[row[0].c_str()] = current_form(version, row[0].c_str(), row[2].c_str());
     return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "render/postgres.hpp"
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -14,19 +15,28 @@ namespace retort::db {
 
 class session;
 
-/// The shape this runner writes. 1: the first release; 2: adds runner_version; 3: adds detail
-/// (what a row needs beyond its columns, e.g. a backup's path, size and duration).
+/// The shape this runner writes. 1: the first release; 2: adds runner_version; 3: checksums over
+/// the canonical text with names and without default fields (core/legacy_checksum.hpp), and the
+/// detail column (what a row needs beyond its columns: a backup's path, size and duration; a
+/// backfill batch's last key).
 constexpr int history_schema_version = 3;
+
+/// Today's checksum of `revision` when `recorded` is its checksum in the legacy form (schema 1
+/// and 2); empty when it is not (a revision modified since, or one this runner does not know).
+using legacy_checksum_translation = std::function<std::string(const std::string& revision, const std::string& recorded)>;
 
 class history {
 public:
     /// The table `retort_history` in `schema` (empty: the version table's default, current_schema()).
-    history(session& s, std::string schema);
+    /// `legacy` reads checksums an older runner recorded: they count as today's until ensure()
+    /// rewrites them.
+    history(session& s, std::string schema, legacy_checksum_translation legacy);
 
     std::string qualified_name() const;
     /// 0 when the table does not exist; else the version its comment states (1 when it has none).
     int schema_version();
-    /// Creates the table, or upgrades an older one in place. Call under the migration lock.
+    /// Creates the table, or upgrades an older one in place (rewriting legacy checksums). Call under
+    /// the migration lock.
     void ensure();
     /// The latest checksum `upgrade`, `repair` or `stamp` recorded per revision (empty without a table).
     std::map<std::string, std::string> recorded_checksums();
@@ -40,8 +50,14 @@ public:
     void record(const std::string& revision, const std::string& direction, const std::string& detail);
 
 private:
+    /// The recorded checksum as today's form would write it.
+    std::string current_form(int version, const std::string& revision, const std::string& recorded) const;
+    /// Rewrites every legacy checksum of the table in today's form (inside ensure()'s transaction).
+    std::string rewrite_legacy_checksums();
+
     session& m_session;
     std::string m_schema;
+    legacy_checksum_translation m_legacy;
 };
 
 }  // namespace retort::db

@@ -4,11 +4,11 @@
 #include "core/redact.hpp"
 #include "core/text.hpp"
 #include "db/connect.hpp"
+#include "db/conninfo.hpp"
 #include "db/live_connection.hpp"
 #include "db/lock.hpp"
 #include "render/quoting.hpp"
 
-#include <libpq-fe.h>
 #include <pqxx/pqxx>
 
 #include <chrono>
@@ -18,22 +18,11 @@ namespace retort::db {
 
 namespace {
 
-/// Validates the connection string with libpq's own parser and registers its password as a secret.
-void check_conninfo(const std::string& conninfo) {
+/// Registers every password the connection may use as a secret, after libpq's check of the string.
+void register_secrets(const std::string& conninfo) {
     if (const char* env = std::getenv("PGPASSWORD")) register_secret(env);
     register_password_file_secrets();
-    if (conninfo.empty()) return;
-    char* message = nullptr;
-    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &message);
-    if (!options) {
-        std::string why = message ? one_line(message) : "libpq could not parse it";
-        PQfreemem(message);
-        register_secret(conninfo);  // an unparsable string may still hold a password
-        throw usage_error("invalid database URL: " + why);
-    }
-    for (PQconninfoOption* o = options; o->keyword; ++o)
-        if (std::string(o->keyword) == "password" && o->val) register_secret(o->val);
-    PQconninfoFree(options);
+    check_conninfo(conninfo);
 }
 
 /// libpq checks some values only when connecting (a port, sslmode and the other keyword
@@ -76,7 +65,7 @@ struct session::impl {
 };
 
 session::session(const std::string& conninfo) {
-    check_conninfo(conninfo);
+    register_secrets(conninfo);
     try {
         m = std::make_unique<impl>(conninfo);
     } catch (const std::exception& e) {

@@ -19,7 +19,7 @@ using graph::index;
 check_report migrator::check() const {
     const auto& g = m_revisions.graph;
     auto c = connect(false, nullptr);
-    db::history h(*c.db, m_target.table.schema);
+    auto h = history(*c.db);
     check_report report;
     report.state = read_applied(m_revisions, *c.db, m_target.table, h);
     for (index i : g.heads()) report.heads.push_back(g[i].id);
@@ -47,7 +47,7 @@ check_report migrator::check() const {
 std::vector<repaired> migrator::repair(observer& o) const {
     const auto& g = m_revisions.graph;
     auto c = connect(true, &o);
-    db::history h(*c.db, m_target.table.schema);
+    auto h = history(*c.db);
     h.ensure();
     auto state = read_applied(m_revisions, *c.db, m_target.table, h);
     if (!state.unknown.empty()) {

@@ -1,6 +1,7 @@
 #include "migrate/migrator.hpp"
 
 #include "core/errors.hpp"
+#include "core/legacy_checksum.hpp"
 #include "db/backup.hpp"
 #include "db/history.hpp"
 #include "db/privileges.hpp"
@@ -49,13 +50,22 @@ db::opened migrator::connect(bool lock, observer* o) const {
     return db::open(m_target, how);
 }
 
+db::history migrator::history(db::session& s) const {
+    auto legacy = [this](const std::string& id, const std::string& recorded) -> std::string {
+        auto i = m_revisions.graph.find(id);
+        if (!i || legacy_revision_checksum(*m_revisions.bodies.at(*i)) != recorded) return {};
+        return compiled_checksum(m_revisions, id);
+    };
+    return db::history(s, m_target.table.schema, legacy);
+}
+
 std::vector<std::string> migrator::version_rows() const {
     return connect(false, nullptr).db->read_versions(m_target.table);
 }
 
 applied_state migrator::applied() const {
     auto c = connect(false, nullptr);
-    db::history h(*c.db, m_target.table.schema);
+    auto h = history(*c.db);
     return read_applied(m_revisions, *c.db, m_target.table, h);
 }
 
@@ -103,7 +113,7 @@ run_result migrator::migrate(bool upgrade, const std::string& goal, observer& o)
         auto c = connect(true, &o);
         auto& s = *c.db;
         // Everything that can refuse comes before the first change, so a refused run changes nothing.
-        db::history h(s, table.schema);
+        auto h = history(s);
         auto state = read_applied(m_revisions, s, table, h);
         r.rows_before = state.rows;
         if (!m_options.allow_modified) refuse_modified(m_revisions, state);

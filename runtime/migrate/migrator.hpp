@@ -8,6 +8,7 @@
 #include "config/duration.hpp"
 #include "core/registry.hpp"
 #include "db/guarded_sink.hpp"
+#include "db/history.hpp"
 #include "db/open.hpp"
 #include "migrate/result.hpp"
 #include "plan/planner.hpp"
@@ -103,6 +104,9 @@ public:
 
 private:
     db::opened connect(bool lock, observer* o) const;
+    /// retort_history next to the version table, reading (and, in ensure(), rewriting) checksums an
+    /// older runner recorded in the legacy canonical form.
+    db::history history(db::session& s) const;
     /// The privilege preflight: one line per privilege the role lacks for `steps` (plus the raw
     /// SQL that was not checked, when any is missing).
     std::vector<std::string> missing_privileges(db::session& s, const std::vector<plan::step>& steps,

@@ -64,7 +64,7 @@ run_result migrator::stamp(const std::vector<std::string>& revisions, bool purge
     try {
         auto c = connect(true, &o);
         auto& s = *c.db;
-        db::history h(s, table.schema);
+        auto h = history(s);
         graph::revision_map m(g);
         r.rows_before = s.read_versions(table);
         // Plan before changing anything: a bad target leaves the database as it was.

@@ -1,6 +1,7 @@
 #include "plan/sql_sink.hpp"
 
 #include "core/errors.hpp"
+#include "render/quoting.hpp"
 
 namespace retort::plan {
 
@@ -24,6 +25,8 @@ void sql_sink::run(const step_program& program) {
 }
 
 // Printed only when every step rendered, so a refused revision never leaves half a script.
-void sql_sink::finish() { m_out << m_buffer.str(); }
+// The script sets what quote_literal relies on first: psql may connect to a database whose
+// standard_conforming_strings is off.
+void sql_sink::finish() { m_out << "SET " << render::literal_setting << ";\n\n" << m_buffer.str(); }
 
 }  // namespace retort::plan

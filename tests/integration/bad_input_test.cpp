@@ -17,6 +17,7 @@ struct bad_case {
     const char* message;  ///< a part of the one error line
     std::string runner = "runner";
     std::map<std::string, std::string> env = {};
+    std::vector<std::string> hidden = {};  ///< parts of a password that must not show either
 };
 
 const std::string secret = "s3cr3t-Passw0rd";
@@ -64,6 +65,17 @@ TEST_CASE("bad input gives one line, a non-zero exit code, and never the passwor
          "No such file or directory"},
         {"malformed URL", {"-d", "postgresql://u:" + secret + "@[::1/db", "current"}, 2, "invalid database URL"},
         {"unknown URL option", {"-d", "postgresql://u:" + secret + "@h/db?frobnicate=1", "current"}, 2,
+         "invalid database URL"},
+        {"percent sign in the URL's password", {"-d", "postgresql://pct:Pa%ss" + at + "k1", "check"}, 2,
+         "percent-encode its special characters", "runner", {}, {"Pa%ss", "Pa%", "%ss"}},
+        {"unencoded @ : / ? # % and space in the URL's password",
+         {"-d", "postgresql://u:p@ss:w/o?r#d% x" + at + "k1", "check"}, 2, "invalid database URL", "runner", {},
+         {"ss:w", "w/o", "r#d", "d% x", "%25 x"}},
+        {"bad percent-encoding after the password", {"-d", "postgresql://u:" + secret + "%zz" + at + "db", "current"}, 2,
+         "invalid database URL"},
+        {"unterminated quoted password", {"-d", "host=" + s.host + " password='" + secret, "check"}, 2,
+         "invalid database URL"},
+        {"unparsable password= in a URL", {"-d", "postgresql://u" + at + "db?password=" + secret + "%zz", "check"}, 2,
          "invalid database URL"},
         {"malformed scratch URL", {"-d", db.url(), "verify", "--scratch-url", "postgresql://u:" + secret + "@[::1/x"}, 2,
          "invalid database URL"},
@@ -145,6 +157,7 @@ TEST_CASE("bad input gives one line, a non-zero exit code, and never the passwor
         CHECK_MESSAGE(r.err.find(c.message) != std::string::npos, r.err);
         CHECK(r.err.find(secret) == std::string::npos);
         CHECK(r.out.find(secret) == std::string::npos);
+        for (const auto& part : c.hidden) CHECK_MESSAGE(r.err.find(part) == std::string::npos, r.err);
     }
     MESSAGE(cases.size() << " bad inputs tried");
     CHECK(cases.size() >= 30);
@@ -193,4 +206,40 @@ TEST_CASE("the password is masked whether it comes from the URL, PGPASSWORD or .
             else CHECK(r.err.find("nobody_***") != std::string::npos);
         }
     }
+}
+
+TEST_CASE("connection strings that connect show no password in config, and a short one garbles no message") {
+    scratch_database db("it_pw_strings");
+    const auto& s = test_server();
+    db.exec("DROP ROLE IF EXISTS kv1; CREATE ROLE kv1 LOGIN PASSWORD 'secret1'");
+    db.exec("DROP ROLE IF EXISTS q1; CREATE ROLE q1 LOGIN PASSWORD 'sec''ret6'");
+    std::map<std::string, std::string> env{{"DATABASE_URL", ""}, {"PGPASSWORD", ""}, {"PGPASSFILE", "/nonexistent"}};
+    // libpq accepts blanks around '=' and a quote in a URL's password: both connect.
+    std::vector<std::pair<std::string, std::vector<std::string>>> strings = {
+        {"host=" + s.host + " port=" + s.port + " user=kv1 password = secret1 dbname=it_pw_strings", {"secret1"}},
+        {"postgresql://q1:sec'ret6@" + s.host + ":" + s.port + "/it_pw_strings", {"sec'ret6", "ret6", "sec'"}},
+    };
+    for (const auto& [url, parts] : strings) {
+        CAPTURE(url);
+        auto config = run({build_dir() + "/runner", "-d", url, "config"}, env);
+        CHECK(config.exit_code == 0);
+        CHECK(config.out.find("url = ") != std::string::npos);
+        CHECK(config.out.find("***") != std::string::npos);
+        auto current = run({build_dir() + "/runner", "-d", url, "current"}, env);
+        CHECK_MESSAGE(current.exit_code == 0, current.err);
+        for (const auto& part : parts) {
+            CHECK(config.out.find(part) == std::string::npos);
+            CHECK(config.err.find(part) == std::string::npos);
+            CHECK(current.out.find(part) == std::string::npos);
+            CHECK(current.err.find(part) == std::string::npos);
+        }
+    }
+    // Password "p": the message keeps its words ("password", "postgres"), only the password is masked.
+    auto r = run({build_dir() + "/runner", "-d", "postgresql://postgres:p@" + s.host + ":" + s.port + "/it_pw_strings",
+                  "current"},
+                 env);
+    CHECK(r.exit_code == 1);
+    CHECK_MESSAGE(r.err.find("password authentication failed for user \"postgres\"") != std::string::npos, r.err);
+    CHECK(r.err.find("***") == std::string::npos);
+    db.exec("DROP ROLE kv1; DROP ROLE q1");
 }

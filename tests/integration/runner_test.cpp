@@ -84,7 +84,7 @@ TEST_CASE("upgrade to a revision by ID prefix, then downgrade to it") {
 TEST_CASE("upgrade --sql needs no database and prints every statement with the version rows") {
     auto r = run({runner(), "upgrade", "head", "--sql"}, {{"DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none"}});
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out.find("CREATE TABLE IF NOT EXISTS retort_version") == 0);
+    CHECK(r.out.find("SET standard_conforming_strings = on;\n\nCREATE TABLE IF NOT EXISTS retort_version") == 0);
     CHECK(r.out.find("CREATE TABLE users (") != std::string::npos);
     CHECK(r.out.find("INSERT INTO retort_version (version_num) VALUES (") != std::string::npos);
     CHECK(r.out.find("BEGIN;") != std::string::npos);

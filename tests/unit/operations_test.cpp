@@ -281,12 +281,12 @@ TEST_CASE("the canonical text names every new operation and changes with each of
               op.execute("VACUUM");
           }) == "begin_autocommit:\nexecute:sql=VACUUM;\nend_autocommit:\n");
     CHECK(text([](ops& op) { op.run_code(touch); }) == "run_code:\n");
-    CHECK(text([](ops& op) { op.rename_table("a", "b"); }) == "rename_table:schema=;old_name=a;new_name=b;\n");
-    CHECK(text([](ops& op) { op.drop_table_comment("t"); }) == "table_comment:schema=;table=t;comment=;\n");
-    CHECK(text([](ops& op) { op.validate_constraint("c", "t"); }) == "validate_constraint:schema=;table=t;name=c;\n");
+    CHECK(text([](ops& op) { op.rename_table("a", "b"); }) == "rename_table:old_name=a;new_name=b;\n");
+    CHECK(text([](ops& op) { op.drop_table_comment("t"); }) == "table_comment:table=t;\n");
+    CHECK(text([](ops& op) { op.validate_constraint("c", "t"); }) == "validate_constraint:table=t;name=c;\n");
     CHECK(text([](ops& op) { op.drop_enum("e", {.cascade = true}); }) ==
-          "drop_enum:schema=;name=e;if_exists=0;cascade=1;\n");
-    CHECK(text([](ops& op) { op.create_enum("e", {"a"}); }) == "create_enum:schema=;name=e;values=a\x1f;\n");
+          "drop_enum:name=e;cascade=1;\n");
+    CHECK(text([](ops& op) { op.create_enum("e", {"a"}); }) == "create_enum:name=e;values=a\x1f;\n");
 }
 
 TEST_CASE("irreversible records its reason, renders no SQL and belongs alone in downgrade()") {

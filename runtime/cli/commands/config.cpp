@@ -3,6 +3,7 @@
 #include "cli/options.hpp"
 #include "core/errors.hpp"
 #include "core/redact.hpp"
+#include "db/conninfo.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -41,7 +42,7 @@ int cmd_config(context& ctx, const std::vector<std::string>& args) {
         return exit_ok;
     const auto& s = ctx.settings;
     print("config_file", s.file ? s.file->string() : "", s.file ? s.file_source : "none found");
-    print("url", s.url.text, s.url.text.empty() ? libpq_defaults() : s.url.source);
+    print("url", db::mask_conninfo(s.url.text), s.url.text.empty() ? libpq_defaults() : s.url.source);
     print("url_env", s.url_env.text, s.url_env.source);
     print("migrations", s.migrations.text, s.migrations.source);
     print("version_table", s.version_table.text, s.version_table.source);
