@@ -1,6 +1,7 @@
 // mkrev: scaffolds a new revision file whose parent is the current head. Reads the revision
 // sources, not the runner, so it works before anything is built.
 #include "init.hpp"
+#include "post_write.hpp"
 #include "revision_set.hpp"
 #include "template.hpp"
 
@@ -18,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -98,6 +100,23 @@ std::string migrations_dir(const po::variables_map& vm) {
     return retort::config::load(fs::current_path(), file, flags).migrations.text;
 }
 
+/// The project's revision template (DIR/template.cpp.in, as Alembic's script.py.mako), else the
+/// built-in one. A template whose result does not read as this revision is refused, naming it.
+std::string project_template(const std::string& dir, const retort::gen::revision_header& h) {
+    fs::path file = fs::path(dir) / "template.cpp.in";
+    if (!fs::exists(file)) return retort::gen::default_template();
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) throw retort::error("cannot read " + file.string());
+    try {
+        auto parsed = retort::gen::parse_revision_source(retort::gen::revision_source(h, text.str()), file.string());
+        if (parsed.id == h.id && parsed.parents == h.parents) return text.str();
+    } catch (const retort::gen::scan_error&) {
+    }
+    throw retort::usage_error(file.string() + " does not make a revision file: keep @HEADER@ and RETORT_REVISION(@SYMBOL@) in it");
+}
+
 int run(int argc, char** argv) {
     request r;
     bool help = false, version = false;
@@ -161,11 +180,13 @@ int run(int argc, char** argv) {
     h.message = r.message;
     h.created = now_text();
 
+    std::string text = retort::gen::revision_source(h, project_template(dir, h));
     fs::path path = fs::path(dir) / retort::gen::revision_file_name(h.id, h.message);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << retort::gen::revision_source(h);
+    out << text;
     out.close();
     if (!out) throw retort::error("cannot write " + path.string());
+    retort::gen::format_if_configured(path, std::cerr);
     std::cout << path.string() << "\n";
     return 0;
 }
