@@ -40,7 +40,7 @@ TEST_CASE("graph: DOT of the branched fixture equals the golden file and renders
     CHECK(svg.out == rendered.out);
 }
 
-TEST_CASE("graph -r keeps the revisions history walks; bad input is one line") {
+TEST_CASE("graph -r keeps the revisions history walks, and bad input is one line") {
     auto part = run({branched(), "graph", "-r", "1a2b00000002:5e6f00000005"}, {{"DATABASE_URL", ""}});
     REQUIRE_MESSAGE(part.exit_code == 0, part.err);
     CHECK(has(part.out, "\"1a2b00000003\"->\"5e6f00000005\""));
