@@ -2,6 +2,7 @@
 
 #include "config/project_file.hpp"
 #include "core/errors.hpp"
+#include "schema/sql_header.hpp"
 
 #include <cctype>
 #include <fstream>
@@ -68,6 +69,12 @@ void init_project(const fs::path& dir, std::ostream& out) {
     if (ec) throw error("cannot create " + migrations.string() + ": " + ec.message());
     write_file(ini, initial_config());
     out << "created " << ini.string() << "\ncreated " << migrations.string() << "/\n";
+    // The schema at head, kept current by `runner schema --check schema.sql` in CI; no revisions yet.
+    fs::path schema_file = dir / "schema.sql";
+    if (!fs::exists(schema_file)) {
+        write_file(schema_file, schema::canonical_sql_header);
+        out << "created " << schema_file.string() << "\n";
+    }
     // Build folders stay out of git (a user's first `git add .` would take them otherwise).
     fs::path gitignore = dir / ".gitignore";
     if (!fs::exists(gitignore)) {

@@ -8,11 +8,13 @@ set -uo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: tools/run_migration.sh [-d|--database-url <database_url>] [-h|--help]
+Usage: tools/run_migration.sh [-d|--database-url <database_url>] [--backup FILE] [-h|--help]
 
 Options:
   -d, --database-url <url>  the database URL (required; or DATABASE_URL)
                             Format: postgresql://user:password@host:port/dbname
+  --backup FILE             pg_dump (custom format) the database into FILE before the first change,
+                            only when there is something to apply; restore with pg_restore
   -h, --help                show this help message
 
 Environment:
@@ -30,11 +32,16 @@ fail() { # code, message
 }
 
 url=${DATABASE_URL:-}
+backup=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -d|--database-url)
       [[ $# -ge 2 && -n "$2" ]] || fail 2 "$1 needs a URL (see --help)"
       url=$2
+      shift 2 ;;
+    --backup)
+      [[ $# -ge 2 && -n "$2" ]] || fail 2 "$1 needs a file (see --help)"
+      backup=(--backup "$2")
       shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) fail 2 "unknown argument '$1' (see --help)" ;;
@@ -66,7 +73,7 @@ case $status in
 esac
 
 say "4/4 Upgrading to head"
-"$runner" upgrade head
+"$runner" upgrade head "${backup[@]}"
 status=$?
 [[ $status -eq 0 ]] || fail 1 "the upgrade stopped (exit $status); the revisions before the failing one stay applied, the failing one was rolled back"
 say "Migration complete: the database is at head"

@@ -267,6 +267,9 @@ struct canonical_visitor {
     }
     // The function's address changes with every build; its presence is what the checksum can see.
     std::string operator()(const op::run_code&) const { return line_writer("run_code").str(); }
+    std::string operator()(const op::irreversible& o) const {
+        return line_writer("irreversible").field("reason", o.reason).str();
+    }
     std::string operator()(const op::begin_autocommit&) const { return line_writer("begin_autocommit").str(); }
     std::string operator()(const op::end_autocommit&) const { return line_writer("end_autocommit").str(); }
 };

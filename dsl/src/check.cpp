@@ -6,7 +6,8 @@ namespace {
 
 class checker {
 public:
-    explicit checker(std::vector<problem>& out) : m_out(out) {}
+    checker(std::vector<problem>& out, recorded_by which, std::size_t operations)
+        : m_out(out), m_which(which), m_operations(operations) {}
     origin where;
 
     void fail(std::string message) { m_out.push_back({where, std::move(message)}); }
@@ -77,6 +78,12 @@ public:
         if (!o.fn) fail("run_code was given no function");
         if (m_autocommit) fail("run_code inside an autocommit block: it runs in the revision's transaction");
     }
+    void operator()(const op::irreversible& o) {
+        if (m_which == recorded_by::upgrade) fail("irreversible() belongs in downgrade(): it says the upgrade cannot be undone");
+        if (o.reason.empty()) fail("irreversible() needs a reason: why this revision cannot be undone");
+        // The downgrade is refused as a whole, so anything recorded next to it would never run.
+        if (m_operations > 1) fail("irreversible() with other operations: a downgrade that is refused runs none of them");
+    }
     void operator()(const op::begin_autocommit&) {
         if (m_autocommit) fail("autocommit blocks do not nest");
         m_autocommit = true;
@@ -87,14 +94,16 @@ public:
 
 private:
     std::vector<problem>& m_out;
+    recorded_by m_which;
+    std::size_t m_operations;
     bool m_autocommit = false;
 };
 
 }  // namespace
 
-std::vector<problem> check_recording(const recording& r) {
+std::vector<problem> check_recording(const recording& r, recorded_by which) {
     std::vector<problem> out;
-    checker c(out);
+    checker c(out, which, r.operations.size());
     for (std::size_t i = 0; i < r.operations.size(); ++i) {
         c.where = i < r.origins.size() ? r.origins[i] : origin{};
         std::visit(c, r.operations[i]);

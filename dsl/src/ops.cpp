@@ -207,6 +207,8 @@ void ops::bulk_insert(std::string table, names columns, const std::vector<values
 
 void ops::run_code(void (*fn)(connection&), here where) { m_list->add(op::run_code{fn}, where); }
 
+void ops::irreversible(std::string reason, here where) { m_list->add(op::irreversible{std::move(reason)}, where); }
+
 autocommit_scope ops::autocommit_block(here where) { return autocommit_scope(*m_list, where); }
 
 autocommit_scope::autocommit_scope(detail::op_list& list, here where) noexcept

@@ -1,12 +1,12 @@
 #include "cli/commands.hpp"
 
-#include "db/session.hpp"
+#include "cli/safety.hpp"
 #include "plan/planner.hpp"
 
 namespace retort::cli {
 
-std::vector<graph::index> database_heads(context& ctx, db::session& s) {
-    return plan::current_heads(ctx.revisions->graph, s.read_versions(ctx.table));
+std::vector<graph::index> database_heads(const context& ctx) {
+    return plan::current_heads(ctx.revisions->graph, migrator_for(ctx).version_rows());
 }
 
 const std::vector<command>& commands() {
@@ -26,6 +26,9 @@ const std::vector<command>& commands() {
         {"check", "compare the database with this runner (exit codes in 'check --help')", cmd_check},
         {"repair", "re-record the checksums of reviewed, modified applied revisions", cmd_repair},
         {"verify", "upgrade, downgrade and re-upgrade every revision on a scratch database", cmd_verify},
+        {"schema", "print the schema at head as canonical SQL (--check FILE: exit 7 when FILE is stale)", cmd_schema},
+        {"drift", "compare the database's schema with what its revisions build (exit 7 when they differ)", cmd_drift},
+        {"fleet-status", "progress of coordinated fleet runs, from the control database", cmd_fleet_status},
     };
     return list;
 }

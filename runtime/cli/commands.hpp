@@ -53,9 +53,13 @@ int cmd_completion(context& ctx, const std::vector<std::string>& args);
 int cmd_check(context& ctx, const std::vector<std::string>& args);
 int cmd_repair(context& ctx, const std::vector<std::string>& args);
 int cmd_verify(context& ctx, const std::vector<std::string>& args);
+int cmd_schema(context& ctx, const std::vector<std::string>& args);
+int cmd_drift(context& ctx, const std::vector<std::string>& args);
+int cmd_fleet_status(context& ctx, const std::vector<std::string>& args);
 int cmd_graph(context& ctx, const std::vector<std::string>& args);
 
-/// The database's version-table rows as graph indices (checked for corruption).
-std::vector<graph::index> database_heads(context& ctx, db::session& s);
+/// The database's version-table rows as graph indices (checked for corruption), read through
+/// the one connection function with every setting applied.
+std::vector<graph::index> database_heads(const context& ctx);
 
 }  // namespace retort::cli

@@ -31,7 +31,7 @@ void print_help(std::ostream& out, const po::options_description& global) {
         << "\nSettings come from the flags, then the environment, then retort.ini (looked for from the working\n"
            "directory upward), then defaults; 'runner config' shows the result.\n"
            "Data goes to stdout, messages to stderr. Exit codes: 0 ok, 1 failure, 2 usage error,\n"
-           "3 several heads (heads --check).\n"
+           "3 several heads (heads --check), 7 drift or a stale schema file (drift, schema --check); README lists all.\n"
            "Run 'runner COMMAND --help' for a command's options and an example.\n";
 }
 

@@ -4,15 +4,7 @@
 
 namespace retort::cli {
 
-run_report::run_report(db::session& s, plan::sink& inner, const output_options& o, std::size_t steps)
-    : m_session(s), m_inner(inner), m_out(o), m_total(steps) {
-    if (m_out.echo) m_session.observe_statements([this](const std::string& sql, double t) { echo(sql, t); });
-}
-
-run_report::~run_report() {
-    m_session.observe_statements(nullptr);
-    clear_progress();
-}
+run_report::~run_report() { clear_progress(); }
 
 void run_report::clear_progress() {
     if (!m_progress_shown) return;
@@ -20,33 +12,32 @@ void run_report::clear_progress() {
     m_progress_shown = false;
 }
 
-void run_report::echo(const std::string& sql, double seconds) {
+void run_report::lock_wait(const std::string& line) {
+    clear_progress();
+    std::cerr << line << std::endl;
+}
+
+void run_report::notice(const std::string& line) {
+    clear_progress();
+    std::cerr << line << std::endl;
+}
+
+void run_report::statement(const std::string& sql, double seconds) {
     clear_progress();
     std::cerr << sql << (sql.empty() || sql.back() == ';' ? "" : ";") << " "
               << paint(m_out.color, "2", "-- " + human_duration(seconds)) << "\n";
 }
 
-void run_report::prepare(const render::statement& create_version_table) {
-    m_inner.prepare(create_version_table);
-}
-
-void run_report::run(const plan::step_program& program) {
+void run_report::step_started(const migrate::planned_step& step, std::size_t number, std::size_t total) {
     clear_progress();
-    ++m_done;
-    if (!m_out.quiet) std::cerr << paint(m_out.color, "1;32", "Running") << " " << program.title << "\n";
+    if (!m_out.quiet) std::cerr << paint(m_out.color, "1;32", "Running") << " " << step.title << "\n";
     if (m_out.progress) {
         double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
-        std::cerr << paint(m_out.color, "2", "revision " + std::to_string(m_done) + " of " + std::to_string(m_total) +
+        std::cerr << paint(m_out.color, "2", "revision " + std::to_string(number) + " of " + std::to_string(total) +
                                                  ", " + human_duration(elapsed) + " elapsed")
                   << std::flush;
         m_progress_shown = true;
     }
-    m_inner.run(program);
-}
-
-void run_report::finish() {
-    clear_progress();
-    m_inner.finish();
 }
 
 }  // namespace retort::cli

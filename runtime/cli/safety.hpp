@@ -1,65 +1,49 @@
-// What the commands that change a live database share: their safety options, opening a checked
-// connection, and comparing what is applied with what this runner compiled.
+// What the commands that read or change a live database share: their safety options, the
+// migrator for the command line's target, and printing a run's result.
 #pragma once
 
 #include "cli/commands.hpp"
 #include "db/guarded_sink.hpp"
+#include "migrate/migrator.hpp"
 #include "plan/planner.hpp"
 
 #include <boost/program_options.hpp>
 
 #include <chrono>
-#include <memory>
 #include <string>
 #include <vector>
 
-namespace retort::db {
-class session;
-class history;
-}  // namespace retort::db
-
 namespace retort::cli {
 
+/// The flags' values as typed; their defaults come from ctx.settings (default_safety).
 struct safety_options {
-    std::string lock_wait = "5min";
+    std::string lock_wait;
     bool dry_run = false;
     bool allow_modified = false;
+    std::string backup;  ///< --backup FILE: pg_dump before the first change
     db::guard_settings guards;
 };
 
-/// The defaults: retort.ini's lock_timeout, statement_timeout and transaction_mode where set.
+/// The settings model's values (flags > environment > retort.ini > defaults).
 safety_options default_safety(const context& ctx);
 
 /// --lock-wait, --lock-timeout, --statement-timeout, --retries; with `migrating`, also
 /// --dry-run, --allow-modified and --single-transaction.
 void add_safety_options(boost::program_options::options_description& desc, safety_options& o, bool migrating);
 
-/// "5s", "500ms", "2min", "1h", or a bare number of milliseconds (PostgreSQL's units); throws
-/// usage_error naming `option` otherwise.
-std::chrono::milliseconds parse_duration(const std::string& option, const std::string& text);
+/// The migrator's options from the command's safety options (checked: usage_error if not valid).
+migrate::options run_options(const safety_options& o);
 
-/// Connects, checks the server version, applies --role/--search-path and refuses a pooler in
-/// transaction mode.
-std::unique_ptr<db::session> open_checked_session(const context& ctx);
+/// The migrator for -d, --version-table(-schema), --role and --search-path, with `o`'s run options.
+migrate::migrator migrator_for(const context& ctx, migrate::options o = {});
 
-/// The checksum this runner compiled for a revision.
-std::string compiled_checksum(const context& ctx, const std::string& id);
+/// Throws the run's error (with its exit code and SQLSTATE), if it has one.
+void throw_if_failed(const migrate::run_result& r);
 
-/// What the database says is applied, against what this runner knows.
-struct applied_state {
-    std::vector<std::string> rows;        ///< version-table rows
-    std::vector<std::string> unknown;     ///< applied revisions this runner does not have
-    std::vector<std::string> modified;    ///< applied revisions whose checksum changed since
-};
-applied_state read_applied(const context& ctx, db::session& s, db::history& h);
-
-/// "revision X (file) was modified after it was applied ..." for upgrade's refusal.
-void refuse_modified(const context& ctx, const applied_state& state);
-
-/// The lint findings of the upgrade steps, one line each on stderr.
+/// The lint findings of the upgrade steps, one line each on stderr (--sql).
 void warn_lint(const context& ctx, const std::vector<plan::step>& steps);
 
-/// upgrade/downgrade against the live database, under the lock, with history and guards.
+/// upgrade/downgrade against the live database: runs the migrator, prints what it returns.
 int run_online(context& ctx, bool upgrade, const std::string& target, const safety_options& o);
 
 }  // namespace retort::cli

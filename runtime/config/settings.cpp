@@ -1,8 +1,8 @@
 #include "config/settings.hpp"
 
+#include "config/duration.hpp"
 #include "core/errors.hpp"
 
-#include <cctype>
 #include <cstdlib>
 
 namespace retort::config {
@@ -10,16 +10,6 @@ namespace retort::config {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// "10s", "500ms", "2min", "0": what PostgreSQL takes for lock_timeout and statement_timeout.
-/// A bare number means milliseconds, as in PostgreSQL.
-bool valid_duration(const std::string& text) {
-    std::size_t i = 0;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-    if (i == 0) return false;
-    std::string unit = text.substr(i);
-    return unit.empty() || unit == "us" || unit == "ms" || unit == "s" || unit == "min" || unit == "h" || unit == "d";
-}
 
 class resolver {
 public:
@@ -47,12 +37,6 @@ private:
     const env_lookup& m_env;
 };
 
-void check_duration(const value& v, const char* name) {
-    if (!v.text.empty() && !valid_duration(v.text))
-        throw usage_error(std::string(name) + " '" + v.text + "' (from " + v.source +
-                          ") is not a duration such as 500ms, 10s, 2min or 0");
-}
-
 }  // namespace
 
 std::optional<std::string> process_env(const std::string& name) {
@@ -78,14 +62,22 @@ settings resolve(const std::optional<project_file>& file, const overrides& flags
 
     s.version_table = r.pick(flags.version_table, "--version-table", "version_table", "retort_version");
     s.version_table_schema = r.pick(flags.version_table_schema, "--version-table-schema", "version_table_schema", "");
-    s.lock_timeout = r.pick(flags.lock_timeout, "--lock-timeout", "lock_timeout", "");
-    s.statement_timeout = r.pick(flags.statement_timeout, "--statement-timeout", "statement_timeout", "");
+    s.lock_timeout = r.pick(flags.lock_timeout, "--lock-timeout", "lock_timeout", default_lock_timeout);
+    s.statement_timeout =
+        r.pick(flags.statement_timeout, "--statement-timeout", "statement_timeout", default_statement_timeout);
+    s.lock_wait = r.pick(flags.lock_wait, "--lock-wait", "lock_wait", default_lock_wait);
     s.transaction_mode = r.pick(flags.transaction_mode, "--single-transaction", "transaction_mode", "per-revision");
 
     if (s.version_table.text.empty())
         throw usage_error("version_table (from " + s.version_table.source + ") must not be empty");
-    check_duration(s.lock_timeout, "lock_timeout");
-    check_duration(s.statement_timeout, "statement_timeout");
+    if (s.version_table.text.size() > longest_version_table_name)
+        throw usage_error("version_table (from " + s.version_table.source + ") is " +
+                          std::to_string(s.version_table.text.size()) + " bytes long; at most " +
+                          std::to_string(longest_version_table_name) +
+                          " fit, as PostgreSQL cuts its key's name (<table>_pkc) at 63");
+    checked_duration("lock_timeout", s.lock_timeout.text, s.lock_timeout.source, true);
+    checked_duration("statement_timeout", s.statement_timeout.text, s.statement_timeout.source, true);
+    checked_duration("lock_wait", s.lock_wait.text, s.lock_wait.source, false);
     if (s.transaction_mode.text != "per-revision" && s.transaction_mode.text != "single")
         throw usage_error("transaction_mode '" + s.transaction_mode.text + "' (from " + s.transaction_mode.source +
                           ") must be per-revision or single");

@@ -4,6 +4,7 @@
 // retort.ini's url, then nothing, which lets libpq use its PG* variables.
 #pragma once
 
+#include "config/defaults.hpp"
 #include "config/project_file.hpp"
 
 #include <functional>
@@ -22,7 +23,7 @@ struct value {
 /// What a command line set; unset members fall through to the environment, the file, defaults.
 struct overrides {
     std::optional<std::string> url, migrations, version_table, version_table_schema, lock_timeout,
-        statement_timeout, transaction_mode;
+        statement_timeout, lock_wait, transaction_mode;
 };
 
 struct settings {
@@ -32,8 +33,9 @@ struct settings {
     value url_env;               ///< the environment variable consulted for the URL
     value migrations;            ///< migrations folder (mkrev writes there)
     value version_table, version_table_schema;
-    value lock_timeout;          ///< PostgreSQL interval text ("10s", "500ms"); empty: server default
+    value lock_timeout;          ///< a duration (config/duration.hpp) SET LOCAL in each revision; "0": none
     value statement_timeout;     ///< likewise
+    value lock_wait;             ///< how long to wait for another runner's migration lock
     value transaction_mode;      ///< "per-revision" (default) or "single"
     bool single_transaction() const { return transaction_mode.text == "single"; }
 };

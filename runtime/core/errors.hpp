@@ -16,7 +16,9 @@ enum exit_code : int {
     exit_multiple_heads = 3, ///< `heads --check` / `check` found more than one head
     exit_not_at_head = 4,    ///< `check`: revisions are waiting to be applied
     exit_modified = 5,       ///< `check`: an applied revision changed since (see `repair`)
-    exit_unknown_applied = 6 ///< `check`: the database has revisions this runner does not know
+    exit_unknown_applied = 6, ///< `check`: the database has revisions this runner does not know
+    exit_drift = 7,          ///< `drift`, `check --drift`: the schema differs; `schema --check`: the file is stale
+    exit_fleet = 9           ///< a fleet run: a target failed, was unreachable or was not attempted
 };
 
 class error : public std::runtime_error {
@@ -49,6 +51,12 @@ private:
 class graph_error : public error {
 public:
     explicit graph_error(const std::string& message) : error(message, exit_failure) {}
+};
+
+/// The server could not be reached, or closed the connection.
+class connection_error : public error {
+public:
+    explicit connection_error(const std::string& message) : error(message, exit_failure) {}
 };
 
 /// Something the database refused; the message names the revision and statement.

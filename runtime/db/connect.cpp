@@ -27,6 +27,9 @@ void prepare_connection(session& s, const connect_settings& settings) {
                     std::to_string(oldest_supported_server / 10000) + " or newer");
     try {
         pqxx::nontransaction tx(conn);
+        // Retort writes literals with '' quoting only: under standard_conforming_strings = off a
+        // backslash in one would be an escape.
+        tx.exec("SET standard_conforming_strings = on");
         // A runner killed mid-statement (SIGKILL, a lost container) must not leave its backend
         // running the statement, holding table locks and the migration lock: PostgreSQL 14+ then
         // notices the vanished client within a second and rolls back.

@@ -1,10 +1,12 @@
 #include "db/guarded_sink.hpp"
 
+#include "config/duration.hpp"
 #include "core/errors.hpp"
 #include "db/invalid_index.hpp"
 #include "db/session.hpp"
 #include "render/quoting.hpp"
 
+#include <optional>
 #include <thread>
 
 namespace retort::db {
@@ -23,8 +25,24 @@ bool has_autocommit_block(const plan::step_program& p) {
     return false;
 }
 
-/// lock_timeout and statement_timeout expiring: 55P03 lock_not_available, 57014 query_canceled.
-bool timed_out(const database_error& e) { return e.sqlstate() == "55P03" || e.sqlstate() == "57014"; }
+bool is_set(const std::string& timeout) {
+    auto d = config::parse_duration(timeout);
+    return d && d->count() > 0;
+}
+
+/// Which of the run's own timeouts expired ("lock_timeout (5s, --lock-timeout)"), if one did. A
+/// timeout exists only when it was set, and PostgreSQL names it ("canceling statement due to lock
+/// timeout"); 57014 without "statement timeout" is a cancel (pg_cancel_backend), 55P03 without
+/// "lock timeout" the revision's own NOWAIT.
+std::optional<std::string> expired_timeout(const database_error& e, const guard_settings& s) {
+    const std::string message = e.what();
+    if (e.sqlstate() == "55P03" && is_set(s.lock_timeout) && message.find("lock timeout") != std::string::npos)
+        return "lock_timeout (" + s.lock_timeout + ", --lock-timeout)";
+    if (e.sqlstate() == "57014" && is_set(s.statement_timeout) &&
+        message.find("statement timeout") != std::string::npos)
+        return "statement_timeout (" + s.statement_timeout + ", --statement-timeout)";
+    return std::nullopt;
+}
 
 std::string direction(const plan::step_program& p) { return p.upgrade ? "upgrade" : "downgrade"; }
 
@@ -66,9 +84,9 @@ plan::step_program single_transaction(const std::vector<plan::step_program>& pro
 }
 
 guarded_sink::guarded_sink(session& s, history& h, guard_settings settings, checksum_lookup checksum,
-                           std::ostream& progress)
+                           notice_fn notice)
     : m_session(s), m_history(h), m_settings(std::move(settings)), m_checksum(std::move(checksum)),
-      m_progress(progress) {}
+      m_notice(std::move(notice)) {}
 
 void guarded_sink::prepare(const render::statement& create_version_table) {
     m_session.execute(create_version_table.sql);
@@ -87,7 +105,8 @@ void guarded_sink::run(const plan::step_program& program) {
 void guarded_sink::finish() {
     if (m_pending.empty()) return;
     auto all = single_transaction(m_pending);
-    for (const auto& p : m_pending) m_progress << "Running " << p.title << " (single transaction)\n";
+    if (m_notice)
+        for (const auto& p : m_pending) m_notice("Running " + p.title + " (single transaction)");
     run_with_retries(all);
     m_pending.clear();
 }
@@ -99,7 +118,7 @@ void guarded_sink::run_in_parts(const plan::step_program& program) {
         const auto& block = program.blocks[k];
         if (!block.transactional)
             for (const auto& s : block.statements)
-                if (auto name = concurrent_index_name(s.sql)) drop_if_invalid(m_session, *name, m_progress);
+                if (auto name = concurrent_index_name(s.sql)) drop_if_invalid(m_session, *name, m_notice);
         plan::step_program part = program;
         part.blocks = {block};
         try {
@@ -135,16 +154,21 @@ void guarded_sink::run_with_retries(const plan::step_program& program) {
             m_session.run(program);
             return;
         } catch (const database_error& e) {
-            if (!timed_out(e)) throw;
-            std::string which = e.sqlstate() == "55P03" ? "lock_timeout (" + m_settings.lock_timeout + ", --lock-timeout)"
-                                                        : "statement_timeout (" + m_settings.statement_timeout +
-                                                              ", --statement-timeout)";
+            auto expired = expired_timeout(e, m_settings);
+            if (!expired && e.sqlstate() == "57014")
+                throw database_error(std::string(e.what()) +
+                                         "; it was cancelled from outside (pg_cancel_backend or a server shutdown), "
+                                         "not by a timeout of this run, so it is not retried",
+                                     e.sqlstate());
+            if (!expired) throw;
+            const std::string& which = *expired;
             if (attempt >= attempts)
                 throw database_error(std::string(e.what()) + "; the " + which + " expired" +
                                          (attempts > 1 ? " on all " + std::to_string(attempts) + " attempts" : ""),
                                      e.sqlstate());
-            m_progress << "revision " << program.revision << ": the " << which << " expired; retrying (attempt "
-                       << attempt + 1 << " of " << attempts << ")" << std::endl;
+            if (m_notice)
+                m_notice("revision " + program.revision + ": the " + which + " expired; retrying (attempt " +
+                         std::to_string(attempt + 1) + " of " + std::to_string(attempts) + ")");
             std::this_thread::sleep_for(m_settings.retry_pause);
         }
     }

@@ -3,12 +3,12 @@
 // a step that timed out, and --single-transaction (the whole plan in one transaction).
 #pragma once
 
+#include "config/defaults.hpp"
 #include "db/history.hpp"
 #include "plan/program.hpp"
 
 #include <chrono>
 #include <functional>
-#include <ostream>
 #include <string>
 
 namespace retort::db {
@@ -16,12 +16,15 @@ namespace retort::db {
 class session;
 
 struct guard_settings {
-    std::string lock_timeout = "5s";       ///< PostgreSQL duration; "0" turns it off
-    std::string statement_timeout = "0";
+    std::string lock_timeout = config::default_lock_timeout;  ///< a duration; "0" turns it off
+    std::string statement_timeout = config::default_statement_timeout;
     int retries = 0;                       ///< extra attempts of a step that timed out
     std::chrono::milliseconds retry_pause{2000};
     bool single_transaction = false;
 };
+
+/// A line for the person watching (a retry, an INVALID index dropped); may be empty.
+using notice_fn = std::function<void(const std::string& line)>;
 
 /// The checksum to record for a revision ID.
 using checksum_lookup = std::function<std::string(const std::string& revision)>;
@@ -36,7 +39,7 @@ plan::step_program single_transaction(const std::vector<plan::step_program>& pro
 
 class guarded_sink final : public plan::sink {
 public:
-    guarded_sink(session& s, history& h, guard_settings settings, checksum_lookup checksum, std::ostream& progress);
+    guarded_sink(session& s, history& h, guard_settings settings, checksum_lookup checksum, notice_fn notice);
     void prepare(const render::statement& create_version_table) override;
     void run(const plan::step_program& program) override;
     void finish() override;
@@ -51,7 +54,7 @@ private:
     history& m_history;
     guard_settings m_settings;
     checksum_lookup m_checksum;
-    std::ostream& m_progress;
+    notice_fn m_notice;
     std::vector<plan::step_program> m_pending;  ///< --single-transaction: run together in finish()
 };
 

@@ -59,11 +59,13 @@ void history::ensure() {
               "    finished_at TIMESTAMPTZ NOT NULL,\n"
               "    duration_ms BIGINT NOT NULL,\n"
               "    db_user TEXT NOT NULL,\n"
-              "    runner_version TEXT NOT NULL\n"
+              "    runner_version TEXT NOT NULL,\n"
+              "    detail TEXT\n"
               "); ";
     if (version == 1)
         sql = "ALTER TABLE " + name + " ADD COLUMN runner_version TEXT NOT NULL DEFAULT 'before 0.1.0'; ALTER TABLE " +
               name + " ALTER COLUMN runner_version DROP DEFAULT; ";
+    if (version == 1 || version == 2) sql += "ALTER TABLE " + name + " ADD COLUMN detail TEXT; ";
     sql += "COMMENT ON TABLE " + name + " IS " + render::quote_literal(comment_for(history_schema_version));
     try {
         pqxx::nontransaction tx(m_session.native());
@@ -78,7 +80,7 @@ std::map<std::string, std::string> history::recorded_checksums() {
     if (schema_version() == 0) return out;
     pqxx::read_transaction tx(m_session.native());
     for (const auto& row : tx.exec("SELECT DISTINCT ON (revision) revision, checksum FROM " + qualified_name() +
-                                   " WHERE direction IN ('upgrade', 'repair') ORDER BY revision, id DESC"))
+                                   " WHERE direction IN ('upgrade', 'repair', 'stamp') ORDER BY revision, id DESC"))
         out[row[0].c_str()] = row[1].c_str();
     return out;
 }
@@ -88,21 +90,31 @@ std::map<std::string, std::string> history::applied_by_history() {
     if (schema_version() == 0) return out;
     pqxx::read_transaction tx(m_session.native());
     for (const auto& row : tx.exec("SELECT DISTINCT ON (revision) revision, direction, checksum FROM " +
-                                   qualified_name() + " WHERE direction IN ('upgrade', 'repair', 'downgrade') ORDER BY revision, id DESC"))
-        if (std::string(row[1].c_str()) != "downgrade") out[row[0].c_str()] = row[2].c_str();
+                                   qualified_name() + " WHERE direction IN ('upgrade', 'repair', 'stamp', 'downgrade', 'unstamp') ORDER BY revision, id DESC"))
+        if (std::string d = row[1].c_str(); d != "downgrade" && d != "unstamp") out[row[0].c_str()] = row[2].c_str();
     return out;
 }
 
 render::statement history::row(const std::string& revision, const std::string& direction,
-                               const std::string& checksum) const {
+                               const std::string& checksum, const std::string& detail) const {
     using render::quote_literal;
     render::statement s;
     s.sql = "INSERT INTO " + qualified_name() +
-            " (revision, direction, checksum, started_at, finished_at, duration_ms, db_user, runner_version) VALUES (" +
+            " (revision, direction, checksum, started_at, finished_at, duration_ms, db_user, runner_version, detail) "
+            "VALUES (" +
             quote_literal(revision) + ", " + quote_literal(direction) + ", " + quote_literal(checksum) +
             ", now(), clock_timestamp(), (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, current_user, " +
-            quote_literal(runner_version) + ")";
+            quote_literal(runner_version) + ", " + (detail.empty() ? std::string("NULL") : quote_literal(detail)) + ")";
     return s;
+}
+
+void history::record(const std::string& revision, const std::string& direction, const std::string& detail) {
+    try {
+        pqxx::nontransaction tx(m_session.native());
+        tx.exec(row(revision, direction, "", detail).sql);
+    } catch (const pqxx::sql_error& e) {
+        throw database_error("cannot record in " + qualified_name() + ": " + one_line(e.what()), e.sqlstate());
+    }
 }
 
 }  // namespace retort::db

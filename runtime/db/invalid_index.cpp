@@ -25,11 +25,11 @@ bool is_invalid_index(session& s, const std::string& name) {
                .as<int>() > 0;
 }
 
-void drop_if_invalid(session& s, const std::string& name, std::ostream& progress) {
+void drop_if_invalid(session& s, const std::string& name, const std::function<void(const std::string&)>& notice) {
     try {
         if (!is_invalid_index(s, name)) return;
-        progress << "dropping the INVALID index " << name << " a failed CREATE INDEX CONCURRENTLY left, before retrying"
-                 << std::endl;
+        if (notice)
+            notice("dropping the INVALID index " + name + " a failed CREATE INDEX CONCURRENTLY left, before retrying");
         s.execute("DROP INDEX CONCURRENTLY " + name);
     } catch (const pqxx::sql_error& e) {
         throw database_error("cannot drop the INVALID index " + name + ": " + one_line(e.what()), e.sqlstate());

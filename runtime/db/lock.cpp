@@ -50,17 +50,11 @@ std::int64_t migration_lock_key(const std::string& database, const std::string& 
     return static_cast<std::int64_t>(h);
 }
 
-migration_lock::migration_lock(session& s, const render::version_table& table, std::chrono::milliseconds wait,
-                               std::ostream& progress)
-    : m_session(s), m_key(0) {
+migration_lock::migration_lock(session& s, std::int64_t key, std::chrono::milliseconds wait,
+                               const std::function<void(const std::string&)>& on_wait)
+    : m_session(s), m_key(key) {
     auto& conn = s.native();
     try {
-        {
-            pqxx::nontransaction tx(conn);
-            auto row = tx.exec_params1("SELECT current_database(), coalesce(nullif($1, ''), current_schema(), 'public')",
-                                       table.schema);
-            m_key = migration_lock_key(row[0].c_str(), row[1].c_str(), table.name);
-        }
         auto deadline = std::chrono::steady_clock::now() + wait;
         bool said = false;
         std::string holder;
@@ -70,11 +64,10 @@ migration_lock::migration_lock(session& s, const render::version_table& table, s
                 if (tx.exec_params1("SELECT pg_try_advisory_lock($1)", m_key)[0].as<bool>()) break;
             }
             holder = describe_holder(conn, m_key);
-            if (!said) {
-                progress << "waiting for the migration lock held by " << holder << " (at most " << seconds_text(wait)
-                         << ", see --lock-wait)" << std::endl;
-                said = true;
-            }
+            if (!said && on_wait)
+                on_wait("waiting for the migration lock held by " + holder + " (at most " + seconds_text(wait) +
+                        ", see --lock-wait)");
+            said = true;
             if (std::chrono::steady_clock::now() >= deadline)
                 throw error("gave up waiting for the migration lock after " + seconds_text(wait) + ": it is held by " +
                             holder + "; wait for that migration to finish or raise --lock-wait");

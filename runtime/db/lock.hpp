@@ -4,11 +4,9 @@
 // pg_advisory_lock short) never applies to it.
 #pragma once
 
-#include "render/version_table.hpp"
-
 #include <chrono>
 #include <cstdint>
-#include <ostream>
+#include <functional>
 #include <string>
 
 namespace retort::db {
@@ -23,10 +21,11 @@ std::int64_t migration_lock_key(const std::string& database, const std::string& 
 /// connection closes.
 class migration_lock {
 public:
-    /// Waits at most `wait`, writing "waiting for the migration lock held by pid N since T" to
-    /// `progress` once; throws retort::error when the wait runs out.
-    migration_lock(session& s, const render::version_table& table, std::chrono::milliseconds wait,
-                   std::ostream& progress);
+    /// Takes the lock `key` (db::open computes it), waiting at most `wait`; tells `on_wait`
+    /// "waiting for the migration lock held by pid N since T (...)" once; throws retort::error
+    /// when the wait runs out.
+    migration_lock(session& s, std::int64_t key, std::chrono::milliseconds wait,
+                   const std::function<void(const std::string&)>& on_wait);
     ~migration_lock();
     migration_lock(const migration_lock&) = delete;
     migration_lock& operator=(const migration_lock&) = delete;

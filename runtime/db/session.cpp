@@ -13,7 +13,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <iostream>
 
 namespace retort::db {
 
@@ -70,16 +69,19 @@ session::session(const std::string& conninfo) {
     try {
         m = std::make_unique<impl>(conninfo);
     } catch (const std::exception& e) {
-        throw error("cannot connect to the database: " + redact(one_line(e.what())));
+        throw connection_error("cannot connect to the database: " + redact(one_line(e.what())));
     }
 }
 
 session::~session() = default;
 
+int session::server_version() { return native().server_version(); }
+
 pqxx::connection_base& session::native() { return m->conn; }
 
-void session::lock_migrations(const render::version_table& table, std::chrono::milliseconds wait) {
-    m->lock = std::make_unique<migration_lock>(*this, table, wait, std::cerr);
+void session::lock_migrations(std::int64_t key, std::chrono::milliseconds wait,
+                              const std::function<void(const std::string&)>& on_wait) {
+    m->lock = std::make_unique<migration_lock>(*this, key, wait, on_wait);
 }
 
 std::vector<std::string> session::read_versions(const render::version_table& table) {
@@ -94,7 +96,7 @@ std::vector<std::string> session::read_versions(const render::version_table& tab
         throw database_error("cannot read the version table " + table.qualified_name() + ": " + one_line(e.what()),
                              e.sqlstate());
     } catch (const pqxx::broken_connection& e) {
-        throw error("lost the database connection: " + one_line(e.what()));
+        throw connection_error("lost the database connection: " + one_line(e.what()));
     }
 }
 
@@ -144,9 +146,12 @@ void session::run(const plan::step_program& program) {
             throw database_error("revision " + program.revision + " failed and was rolled back: " +
                                      one_line(e.what()) + state + where,
                                  e.sqlstate());
-        } catch (const pqxx::broken_connection& e) {
-            throw error("lost the database connection during revision " + program.revision + ": " +
-                        one_line(e.what()));
+        } catch (const pqxx::broken_connection&) {
+            // libpqxx's own text ("Could not obtain client encoding: not connected.") says nothing
+            // useful. The transaction never reached COMMIT, so the server rolled it back.
+            throw connection_error("the server closed the connection while revision " + program.revision +
+                        " was running (pg_terminate_backend, a server stop or a network failure); PostgreSQL "
+                        "rolled it back");
         } catch (const pqxx::in_doubt_error& e) {
             throw error("revision " + program.revision +
                         ": the connection broke during COMMIT; check the version table before re-running");
@@ -191,8 +196,8 @@ void session::run_pipelined(const plan::block& block, const render::statement*& 
         throw;
     } catch (const pqxx::broken_connection& e) {
         // COMMIT went with the rest: the block may or may not have committed.
-        throw error("the connection broke while a revision was being applied (" + one_line(e.what()) +
-                    "); it may have committed: check the version table before re-running");
+        throw error("the server closed the connection while a revision was being applied, its COMMIT already sent (" +
+                    one_line(e.what()) + "); it may have committed: check the version table before re-running");
     }
 }
 
@@ -201,7 +206,6 @@ void database_sink::prepare(const render::statement& create_version_table) {
 }
 
 void database_sink::run(const plan::step_program& program) {
-    if (m_echo) std::cerr << "Running " << program.title << "\n";
     m_session.run(program);
 }
 

@@ -6,6 +6,7 @@
 #include "render/version_table.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -27,13 +28,17 @@ public:
     /// Rows of the version table; empty when the table does not exist yet.
     std::vector<std::string> read_versions(const render::version_table& table);
 
-    /// Takes the migration lock (db/lock.hpp) for the rest of this session, waiting at most `wait`.
-    void lock_migrations(const render::version_table& table,
-                         std::chrono::milliseconds wait = std::chrono::minutes(5));
+    /// Takes the migration lock `key` (db/lock.hpp) for the rest of this session, waiting at most
+    /// `wait`. Called by db::open, which computes the key.
+    void lock_migrations(std::int64_t key, std::chrono::milliseconds wait,
+                         const std::function<void(const std::string&)>& on_wait);
 
     /// Runs one step: each transactional block commits or rolls back as a whole.
     void run(const plan::step_program& program);
     void execute(const std::string& sql);
+
+    /// server_version_num, e.g. 150018.
+    int server_version();
 
     /// The libpqxx connection, for the other parts of runtime/db (lock, history, checks).
     pqxx::connection_base& native();
@@ -54,13 +59,12 @@ private:
 /// A sink that applies step programs to a live database.
 class database_sink final : public plan::sink {
 public:
-    database_sink(session& s, bool echo_titles) : m_session(s), m_echo(echo_titles) {}
+    explicit database_sink(session& s) : m_session(s) {}
     void prepare(const render::statement& create_version_table) override;
     void run(const plan::step_program& program) override;
 
 private:
     session& m_session;
-    bool m_echo;
 };
 
 }  // namespace retort::db

@@ -196,6 +196,18 @@ const std::vector<std::string>& rule_names() {
     return names;
 }
 
+const std::vector<std::string>& own_rule_names() {
+    static const std::vector<std::string> names = {"empty-downgrade"};
+    return names;
+}
+
+bool is_rule(const std::string& name) {
+    const auto& squawk = rule_names();
+    const auto& own = own_rule_names();
+    return name == "prefer-timestamptz" || std::find(squawk.begin(), squawk.end(), name) != squawk.end() ||
+           std::find(own.begin(), own.end(), name) != own.end();
+}
+
 std::vector<finding> lint(const std::vector<render::statement>& statements,
                           const std::vector<acknowledgement>& acknowledged) {
     std::vector<finding> out;
@@ -219,12 +231,23 @@ std::vector<finding> lint(const std::vector<render::statement>& statements,
 
 std::vector<finding> lint_revision(const std::string& id, const revision_body& body) {
     auto acknowledged = record_acknowledgements(body.upgrade);
-    const auto& names = rule_names();
     for (const auto& a : acknowledged)
-        if (a.rule != "prefer-timestamptz" && std::find(names.begin(), names.end(), a.rule) == names.end())
+        if (!is_rule(a.rule))
             throw error("revision " + id + " acknowledges '" + a.rule + "', which is not a lint rule (known: " +
                         "ban-drop-table, ban-drop-column, ... see runtime/lint/lint.cpp)");
-    return lint(render::render(record(body.upgrade)), acknowledged);
+    auto upgrade = record(body.upgrade);
+    auto findings = lint(render::render(upgrade), acknowledged);
+    // Nothing to undo in an empty upgrade (a merge revision); otherwise silence is a forgotten downgrade.
+    if (!upgrade.empty() && record(body.downgrade).empty()) {
+        finding f{"empty-downgrade", "downgrade() records nothing; write it, or say op.irreversible(\"why\")"};
+        for (const auto& a : acknowledged)
+            if (a.rule == f.rule) {
+                f.acknowledged = true;
+                f.reason = a.reason;
+            }
+        findings.push_back(std::move(f));
+    }
+    return findings;
 }
 
 std::string describe(const std::string& revision, const finding& f) {

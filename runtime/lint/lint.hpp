@@ -21,8 +21,14 @@ struct finding {
     std::string reason;      ///< the revision's reason, when acknowledged
 };
 
-/// Every rule this linter knows, in squawk's spelling.
+/// The squawk rules this linter implements, in squawk's spelling.
 const std::vector<std::string>& rule_names();
+
+/// Retort's own rules, about the revision rather than one statement ("empty-downgrade").
+const std::vector<std::string>& own_rule_names();
+
+/// Whether op.acknowledge may name this rule (either list, or squawk's alias "prefer-timestamptz").
+bool is_rule(const std::string& name);
 
 /// The findings for one revision's statements (one finding per rule and statement).
 std::vector<finding> lint(const std::vector<render::statement>& statements,

@@ -3,8 +3,10 @@
 #include "core/errors.hpp"
 
 #include <retort/check.hpp>
+#include <retort/operations.hpp>
 
 #include <exception>
+#include <variant>
 
 namespace retort::plan {
 
@@ -22,6 +24,28 @@ std::string step_title(const graph::revision_graph& g, const step& s) {
     return "downgrade " + rev.id + " -> " + down_ids(g, s.revision) + ", " + rev.message;
 }
 
+std::optional<std::string> irreversible_reason(const revision_body& body) {
+    std::vector<op::operation> recorded;
+    try {
+        recorded = record(body.downgrade);
+    } catch (const std::exception&) {
+        return std::nullopt;  // build_program reports the throw when the step runs
+    }
+    for (const auto& o : recorded)
+        if (const auto* x = std::get_if<op::irreversible>(&o)) return x->reason;
+    return std::nullopt;
+}
+
+void refuse_irreversible(const graph::revision_graph& g, const std::vector<const revision_body*>& bodies,
+                         const std::vector<step>& steps) {
+    for (const auto& s : steps) {
+        if (s.upgrade) continue;
+        if (auto reason = irreversible_reason(*bodies.at(s.revision)))
+            throw error("cannot downgrade: revision " + g[s.revision].id + " (" + g[s.revision].path +
+                        ") is irreversible: " + *reason + "; nothing was changed");
+    }
+}
+
 step_program build_program(const graph::revision_graph& g, const revision_body& body, const step& s,
                            const version_change& change, const render::version_table& table) {
     const auto& rev = g[s.revision];
@@ -33,7 +57,7 @@ step_program build_program(const graph::revision_graph& g, const revision_body& 
         throw error("revision " + rev.id + " (" + rev.path + "): " + which + " threw before any SQL ran: " + e.what());
     }
     // The build ran the same check (runner check-revisions); this guards a runner built without it.
-    auto problems = check_recording(recorded);
+    auto problems = check_recording(recorded, s.upgrade ? recorded_by::upgrade : recorded_by::downgrade);
     if (!problems.empty()) throw error("revision " + rev.id + ": " + describe(problems.front()));
     std::vector<render::statement> statements;
     try {
@@ -54,6 +78,8 @@ std::vector<index> migrate(const revision_map& m, const std::vector<const revisi
                            const std::vector<index>& current, const std::vector<step>& steps,
                            const render::version_table& table, sink& out) {
     const auto& g = m.graph();
+    // Before the sink sees anything, so a refused plan neither runs nor prints a statement.
+    refuse_irreversible(g, bodies, steps);
     head_tracker tracker(m, current);
     out.prepare(render::create_version_table(table));
     for (const auto& s : steps) {

@@ -403,6 +403,9 @@ struct renderer {
         return {{"-- C++ code (op.run_code)", false, {}, o.fn}};
     }
 
+    // A statement about the revision, not the database: the planner refuses to cross it.
+    std::vector<statement> operator()(const op::irreversible&) const { return {}; }
+
     // The markers only change how the statements between them run; render(vector) reads them.
     std::vector<statement> operator()(const op::begin_autocommit&) const { return {}; }
     std::vector<statement> operator()(const op::end_autocommit&) const { return {}; }

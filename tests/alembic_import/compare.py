@@ -15,6 +15,7 @@ import subprocess
 import sys
 
 import psycopg2
+from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
@@ -63,11 +64,19 @@ class Server:
         conn.close()
         return rows
 
-    def schema(self, db):
+    def schemas(self, *dbs):
+        """pg_dump --schema-only of each database, the dumps running side by side."""
         # retort_history is Retort's own bookkeeping, which Alembic does not keep.
-        out = run([os.path.join(self.env["PGBINDIR"], "pg_dump"), "--schema-only", "-T", "public.retort_history",
-                   self.url(db)])
-        return normalise(out)
+        procs = [subprocess.Popen([os.path.join(self.env["PGBINDIR"], "pg_dump"), "--schema-only", "-T",
+                                   "public.retort_history", self.url(db)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for db in dbs]
+        dumps = []
+        for proc in procs:
+            out, err = proc.communicate()
+            if proc.returncode != 0:
+                sys.exit(f"FAILED: pg_dump: {err.strip()[-500:]}")
+            dumps.append(normalise(out))
+        return dumps
 
 
 _RESTRICT = re.compile(r"^\\(un)?restrict\b")
@@ -91,8 +100,10 @@ def label_order(text):
     return [re.sub(r"\(([^()]*)\)", sort_group, line) for line in text.splitlines()]
 
 
-def run(argv, cwd=None):
+def run(argv, cwd=None, may_fail=False):
     proc = subprocess.run(argv, capture_output=True, text=True, cwd=cwd)
+    if may_fail:
+        return proc
     if proc.returncode != 0:
         sys.exit(f"FAILED: {' '.join(argv[:3])}...: {proc.stderr.strip()[-500:]}")
     return proc.stdout
@@ -102,12 +113,22 @@ class Tools:
     def __init__(self, runner, project, server):
         self.runner, self.project, self.server = runner, project, server
 
-    def alembic(self, db, *args):
-        return run(["/usr/bin/alembic", "-c", os.path.join(self.project, "alembic.ini"),
-                    "-x", f"url={self.server.url(db)}"] + list(args), cwd=self.project)
+    def alembic(self, db, action, target, may_fail=False):
+        """Alembic's own command, run in this process: starting Python and SQLAlchemy for each of
+        the hundreds of steps would be most of the test's time."""
+        config = Config(os.path.join(self.project, "alembic.ini"),
+                        cmd_opts=argparse.Namespace(x=[f"url={self.server.url(db)}"]))
+        try:
+            getattr(command, action)(config, target)
+        except Exception as exc:  # whatever the revision raised is Alembic's refusal
+            if not may_fail:
+                sys.exit(f"FAILED: alembic {action} {target}: {type(exc).__name__}: {exc}")
+            return argparse.Namespace(returncode=1, stderr=f"{type(exc).__name__}: {exc}")
+        return argparse.Namespace(returncode=0, stderr="")
 
-    def retort(self, db, *args):
-        return run([self.runner, "-d", self.server.url(db), "--version-table", "alembic_version"] + list(args))
+    def retort(self, db, *args, may_fail=False):
+        return run([self.runner, "-d", self.server.url(db), "--version-table", "alembic_version"] + list(args),
+                   may_fail=may_fail)
 
 
 def same(what, left, right):
@@ -117,16 +138,29 @@ def same(what, left, right):
 
 
 def compare_state(tools, step, db_a, db_r, counter):
-    same(f"schema after {step}", tools.server.schema(db_a), tools.server.schema(db_r))
+    same(f"schema after {step}", *tools.server.schemas(db_a, db_r))
     same(f"version table after {step}", tools.server.versions(db_a), tools.server.versions(db_r))
     counter[0] += 1
 
 
 def walk_down(tools, order, db_a, db_r, label, compared):
-    """Both databases down one target at a time (newest first), then to base, compared each step."""
+    """Both databases down one target at a time (newest first), then to base, compared each step.
+
+    A step that crosses an irreversible revision (a downgrade() that raises; op.irreversible in
+    Retort) must be refused by both tools, changing nothing; both are then stamped past it, as a
+    user would, and the walk goes on below it.
+    """
     for target in [r for r in reversed(order)] + ["base"]:
-        tools.alembic(db_a, "downgrade", target)
-        tools.retort(db_r, "downgrade", target)
+        a = tools.alembic(db_a, "downgrade", target, may_fail=True)
+        r = tools.retort(db_r, "downgrade", target, may_fail=True)
+        if a.returncode != 0 or r.returncode != 0:
+            if a.returncode == 0 or r.returncode != 1:
+                sys.exit(f"FAILED: downgrade {target}: Alembic exited {a.returncode}, Retort {r.returncode} "
+                         f"(both must refuse an irreversible revision): {(a.stderr + r.stderr).strip()[-500:]}")
+            compare_state(tools, f"{label}refused downgrade {target}", db_a, db_r, compared)
+            tools.alembic(db_a, "stamp", target)
+            tools.retort(db_r, "stamp", target)
+            compared[1] += 1
         compare_state(tools, f"{label}downgrade {target}", db_a, db_r, compared)
 
 
@@ -139,11 +173,12 @@ def main():
     args = ap.parse_args()
 
     sys.path.insert(0, os.path.abspath(args.project))  # the project's prepend_sys_path
+    os.chdir(args.project)  # script_location = . in the project's alembic.ini
     server = Server(read_env(args.pg_env))
     tools = Tools(args.runner, args.project, server)
     script = ScriptDirectory.from_config(Config(os.path.join(args.project, "alembic.ini")))
     order = [r.revision for r in reversed(list(script.walk_revisions()))]
-    compared = [0]
+    compared = [0, 0]  # states compared, irreversible steps both tools refused
 
     db_a, db_r = f"imp_{args.name}_alembic", f"imp_{args.name}_retort"
     server.recreate(db_a)
@@ -172,7 +207,8 @@ def main():
          label_order(run([args.runner, "heads"])))
     same("history", label_order(run(["/usr/bin/alembic", "history"], cwd=args.project)),
          label_order(run([args.runner, "history"])))
-    print(f"{args.name}: {len(order)} revisions; schema and version table identical in {compared[0]} states")
+    print(f"{args.name}: {len(order)} revisions; schema and version table identical in {compared[0]} states; "
+          f"{compared[1]} downgrades past an irreversible revision refused by both")
 
 
 if __name__ == "__main__":

@@ -127,6 +127,9 @@ TEST_CASE("mkrev --init scaffolds a project, mkrev then works from any subfolder
     CHECK(read(app / "CMakeLists.txt").find("add_migrations(runner ${CMAKE_CURRENT_SOURCE_DIR}/migrations)") !=
           std::string::npos);
     CHECK(read(app / "CMakeLists.txt").find("project(app LANGUAGES CXX)") != std::string::npos);
+    // The schema at head of a project with no revisions: what `runner schema` prints for it.
+    CHECK(read(app / "schema.sql").find("SET check_function_bodies = false;\n") != std::string::npos);
+    CHECK(init.out.find("created app/schema.sql\n") != std::string::npos);
 
     fs::create_directories(app / "src" / "db");
     auto first = run({mkrev(), "create users"}, env(), (app / "src" / "db").string());

@@ -19,7 +19,7 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 TEST_CASE("run_migration.sh: help, success, and a second run with nothing to do") {
     auto help = wrapper({"-h"});
     CHECK(help.exit_code == 0);
-    CHECK(has(help.out, "Usage: tools/run_migration.sh [-d|--database-url <database_url>] [-h|--help]"));
+    CHECK(has(help.out, "Usage: tools/run_migration.sh [-d|--database-url <database_url>] [--backup FILE] [-h|--help]"));
 
     scratch_database db("it_wrapper_ok");
     auto r = wrapper({"-d", db.url()});

@@ -1,4 +1,5 @@
 // retort.ini and the precedence of settings: flags > environment > file > defaults.
+#include "config/duration.hpp"
 #include "config/settings.hpp"
 #include "core/errors.hpp"
 #include "core/redact.hpp"
@@ -97,6 +98,58 @@ TEST_CASE("a broken retort.ini is one clear error naming file and line") {
           std::string::npos);
     CHECK_THROWS_AS(load(fs::temp_directory_path(), fs::path("/nonexistent/retort.ini"), {}, fake_env({})),
                     retort::usage_error);
+}
+
+TEST_CASE("one default per setting, and the runner's timeouts are the ones runner config shows") {
+    settings d = resolve(std::nullopt, {}, fake_env({}));
+    CHECK(d.lock_timeout.text == "5s");  // README: --lock-timeout (default 5s)
+    CHECK(d.lock_timeout.source == "default");
+    CHECK(d.statement_timeout.text == "0");
+    CHECK(d.lock_wait.text == "5min");
+    CHECK(d.lock_wait.source == "default");
+}
+
+TEST_CASE("one duration parser for retort.ini and flags: PostgreSQL's units us, ms, s, min, h, d") {
+    using std::chrono::microseconds;
+    CHECK(parse_duration("250us") == microseconds(250));
+    CHECK(parse_duration("500") == microseconds(500000));  // a bare number is milliseconds
+    CHECK(parse_duration("500ms") == microseconds(500000));
+    CHECK(parse_duration("5s") == microseconds(5000000));
+    CHECK(parse_duration("2min") == microseconds(120000000));
+    CHECK(parse_duration("1h") == microseconds(3600000000LL));
+    CHECK(parse_duration("1d") == microseconds(86400000000LL));
+    for (const char* bad : {"", "soon", "5sec", "-1", "5 s", "1.5s", "s", "99999999999999d"})
+        CHECK_MESSAGE(!parse_duration(bad), bad);
+    // A value retort.ini accepts is one the flags accept: 1d passes both.
+    auto message = [](const std::string& text) {
+        fs::path dir = write_project("durations", text);
+        try {
+            load(dir, std::nullopt, {}, fake_env({}));
+        } catch (const retort::usage_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(message("[retort]\nlock_timeout = 1d\nlock_wait = 2h\n") == "no error");
+    CHECK_NOTHROW(checked_duration("lock_timeout", "1d", "--lock-timeout", true));
+    CHECK(message("[retort]\n\nstatement_timeout = 30d\n").find("statement_timeout '30d' (from ") != std::string::npos);
+    CHECK(message("[retort]\n\nstatement_timeout = 30d\n").find("retort.ini:3) is longer than PostgreSQL allows") !=
+          std::string::npos);
+    CHECK(message("[retort]\nlock_wait = 5sec\n").find("lock_wait '5sec' (from ") != std::string::npos);
+    try {
+        checked_duration("lock_wait", "5sec", "--lock-wait", false);
+        FAIL("accepted");
+    } catch (const retort::usage_error& e) {
+        CHECK(std::string(e.what()) == "--lock-wait '5sec' is not a duration; write e.g. 500ms, 5s, 2min, 1h or 1d");
+    }
+    overrides flags;
+    flags.version_table = std::string(60, 'v');
+    CHECK_THROWS_WITH_AS(resolve(std::nullopt, flags, fake_env({})),
+                         "version_table (from --version-table) is 60 bytes long; at most 59 fit, as PostgreSQL cuts "
+                         "its key's name (<table>_pkc) at 63",
+                         retort::usage_error);
+    flags.version_table = std::string(59, 'v');
+    CHECK_NOTHROW(resolve(std::nullopt, flags, fake_env({})));
 }
 
 TEST_CASE("passwords in key=value connection strings are masked too") {

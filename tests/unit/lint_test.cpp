@@ -88,3 +88,22 @@ TEST_CASE("lint: an acknowledgement marks the finding and keeps its reason") {
     CHECK(lint::describe("abc", found[0]) ==
           "note: abc: ban-drop-column acknowledged (nobody reads it): ALTER TABLE users DROP COLUMN name");
 }
+
+TEST_CASE("lint: a downgrade() that records nothing is empty-downgrade, unless the upgrade is empty too") {
+    auto rules = [](const revision_body& body) {
+        std::vector<std::string> out;
+        for (const auto& f : lint::lint_revision("abc", body)) out.push_back(f.rule + (f.acknowledged ? " (ack)" : ""));
+        return out;
+    };
+    auto add_column = [](ops& op) { op.add_column("t", Column("c", Text())); };
+    auto nothing = [](ops&) {};
+    CHECK(rules({add_column, nothing, "x.cpp"}) == std::vector<std::string>{"empty-downgrade"});
+    CHECK(rules({add_column, [](ops& op) { op.drop_column("t", "c"); }, "x.cpp"}).empty());
+    CHECK(rules({add_column, [](ops& op) { op.irreversible("kept"); }, "x.cpp"}).empty());
+    CHECK(rules({nothing, nothing, "merge.cpp"}).empty());
+    auto acknowledged = [](ops& op) {
+        op.add_column("t", Column("c", Text()));
+        op.acknowledge("empty-downgrade", "the column stays");
+    };
+    CHECK(rules({acknowledged, nothing, "x.cpp"}) == std::vector<std::string>{"empty-downgrade (ack)"});
+}

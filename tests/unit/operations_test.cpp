@@ -288,3 +288,30 @@ TEST_CASE("the canonical text names every new operation and changes with each of
           "drop_enum:schema=;name=e;if_exists=0;cascade=1;\n");
     CHECK(text([](ops& op) { op.create_enum("e", {"a"}); }) == "create_enum:schema=;name=e;values=a\x1f;\n");
 }
+
+TEST_CASE("irreversible records its reason, renders no SQL and belongs alone in downgrade()") {
+    auto downgrade = [](ops& op) { op.irreversible("enum values cannot be removed"); };
+    auto recorded = record_with_origins(downgrade);
+    REQUIRE(recorded.operations.size() == 1);
+    CHECK(std::get<op::irreversible>(recorded.operations[0]).reason == "enum values cannot be removed");
+    CHECK(render::render(recorded.operations).empty());
+    CHECK(canonical_text(recorded.operations) == "irreversible:reason=enum values cannot be removed;\n");
+    CHECK(check_recording(recorded, recorded_by::downgrade).empty());
+
+    auto messages = [](void (*fn)(ops&), recorded_by which) {
+        std::string out;
+        for (const auto& p : check_recording(record_with_origins(fn), which)) out += p.message + "\n";
+        return out;
+    };
+    CHECK(messages(downgrade, recorded_by::upgrade) ==
+          "irreversible() belongs in downgrade(): it says the upgrade cannot be undone\n");
+    CHECK(messages([](ops& op) { op.irreversible(""); }, recorded_by::downgrade) ==
+          "irreversible() needs a reason: why this revision cannot be undone\n");
+    CHECK(messages(
+              [](ops& op) {
+                  op.drop_column("t", "c");
+                  op.irreversible("gone");
+              },
+              recorded_by::downgrade) ==
+          "irreversible() with other operations: a downgrade that is refused runs none of them\n");
+}

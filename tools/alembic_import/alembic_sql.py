@@ -1,101 +1,78 @@
-"""Asks a real Alembic for the SQL its offline mode renders, split by revision.
+"""Asks a real Alembic for the SQL of one revision's function, rendered offline.
 
-The importer embeds this SQL for bodies it cannot translate, so the imported revision does what
-Alembic did: Python logic that only builds statements (loops, string formatting, model imports)
-is captured exactly. Logic that reads the database (op.get_bind() queries) cannot be rendered
-offline; Alembic then fails, and the importer says so.
+Each revision's upgrade()/downgrade() runs on its own under an offline MigrationContext (the
+one `alembic upgrade --sql` uses), so one body Alembic cannot render only affects its revision,
+and the error names the line of that revision that failed. Python logic that only builds
+statements (loops, string formatting, model imports) is captured exactly; logic that needs the
+live database (op.get_bind() queries, plugin operations) is not: that is --online's job.
 """
+import contextlib
+import importlib.util
+import io
 import os
-import re
-import shutil
-import subprocess
-import tempfile
+import sys
+import traceback
 
-ENV_PY = '''
-from alembic import context
-context.configure(url="postgresql://", literal_binds=True, dialect_opts={"paramstyle": "named"},
-                  version_table=%(table)r)
-with context.begin_transaction():
-    context.run_migrations()
-'''
-
-INI = '''[alembic]
-script_location = %(script)s
-version_locations = %(versions)s
-prepend_sys_path = %(paths)s
-'''
-
-_BOOKKEEPING = re.compile(
-    r"^(BEGIN|COMMIT|CREATE TABLE (IF NOT EXISTS )?alembic_version|INSERT INTO alembic_version|"
-    r"UPDATE alembic_version|DELETE FROM alembic_version|DROP TABLE alembic_version)\b")
-_MARKER = re.compile(r"^-- Running (upgrade|downgrade) (.*?) -> (.*?)$", re.MULTILINE)
+from .sql_split import split_statements
 
 
 class AlembicFailed(Exception):
-    pass
+    """Alembic raised while running a revision's function; the message names the line."""
 
 
-def _alembic(workdir, args):
-    exe = shutil.which("alembic") or "/usr/bin/alembic"
-    proc = subprocess.run([exe, "-c", os.path.join(workdir, "alembic.ini")] + args,
-                          capture_output=True, text=True, cwd=workdir)
-    if proc.returncode != 0:
-        lines = [l for l in proc.stderr.strip().splitlines() if l.strip()]
-        raise AlembicFailed(lines[-1] if lines else f"alembic {' '.join(args)} failed")
-    return proc.stdout
+def load_module(path, sys_paths):
+    """The revision file as a module, the way Alembic loads it (with prepend_sys_path)."""
+    for p in reversed(sys_paths):
+        p = os.path.abspath(p)
+        if p not in sys.path:
+            sys.path.insert(0, p)
+    name = "retort_import_" + os.path.basename(path)[:-3].replace("-", "_")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:  # the user's module: anything may fail while importing it
+        raise AlembicFailed(describe(exc, path)) from None
+    return module
 
 
-def statements(section):
-    """(sql, autocommit) pairs of one '-- Running' section, without Alembic's own bookkeeping.
+def describe(exc, path):
+    """'line N: Type: message' of the frame in the revision file (or the last frame)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    line = next((f.lineno for f in reversed(frames) if os.path.abspath(f.filename) == os.path.abspath(path)), None)
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    what = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return f"line {line}: {what}" if line else what
 
-    Inside a section, Alembic's offline autocommit_block() prints COMMIT, the statements, BEGIN:
-    those statements are marked autocommit so the import keeps them out of a transaction.
-    """
-    out = []
-    autocommit = False
-    for chunk in section.split(";\n\n"):
-        text = chunk.strip()
-        if not text or text.startswith("--"):
-            continue
-        if text.endswith(";"):
-            text = text[:-1].rstrip()
-        if text == "COMMIT":
+
+def metadata(convention):
+    import sqlalchemy as sa
+    return sa.MetaData(naming_convention=convention) if convention else sa.MetaData()
+
+
+def statements(text):
+    """(sql, autocommit) pairs; offline, an autocommit block prints COMMIT, its statements, BEGIN."""
+    out, autocommit = [], False
+    for sql in split_statements(text):
+        if sql == "COMMIT":
             autocommit = True
-        elif text == "BEGIN":
+        elif sql == "BEGIN":
             autocommit = False
-        elif not _BOOKKEEPING.match(text):
-            out.append((text, autocommit))
+        else:
+            out.append((sql, autocommit))
     return out
 
 
-def _split(output, direction):
-    """{revision: [statements]} from offline output, keyed by the revision the step runs."""
-    result = {}
-    markers = list(_MARKER.finditer(output))
-    for i, m in enumerate(markers):
-        if m.group(1) != direction:
-            continue
-        end = markers[i + 1].start() if i + 1 < len(markers) else len(output)
-        rev = m.group(3).split(",")[0].strip() if direction == "upgrade" else m.group(2).split(",")[0].strip()
-        rev = rev.split()[0] if rev else rev
-        result.setdefault(rev, statements(output[m.end():end]))
-    return result
-
-
-def offline_sql(versions_dir, heads, sys_paths):
-    """(upgrade, downgrade) maps of revision -> statements, as Alembic renders them offline."""
-    workdir = tempfile.mkdtemp(prefix="retort-import-")
+def render(function, path, convention):
+    """[(sql, autocommit)] Alembic's offline mode prints for one function of a revision."""
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+    buf = io.StringIO()
+    ctx = MigrationContext.configure(dialect_name="postgresql", dialect_opts={"paramstyle": "named"}, opts={
+        "as_sql": True, "output_buffer": buf, "literal_binds": True, "target_metadata": metadata(convention)})
     try:
-        with open(os.path.join(workdir, "env.py"), "w") as f:
-            f.write(ENV_PY % {"table": "alembic_version"})
-        with open(os.path.join(workdir, "alembic.ini"), "w") as f:
-            f.write(INI % {"script": workdir, "versions": os.path.abspath(versions_dir),
-                           "paths": os.pathsep.join(os.path.abspath(p) for p in sys_paths)})
-        up = _split(_alembic(workdir, ["upgrade", "heads", "--sql"]), "upgrade")
-        down = {}
-        for head in heads:
-            for rev, sql in _split(_alembic(workdir, ["downgrade", f"{head}:base", "--sql"]), "downgrade").items():
-                down.setdefault(rev, sql)
-        return up, down
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        with Operations.context(ctx), contextlib.redirect_stdout(io.StringIO()):
+            function()
+    except Exception as exc:  # the user's code: anything may fail, and only this revision is affected
+        raise AlembicFailed(describe(exc, path)) from None
+    return statements(buf.getvalue())

@@ -17,6 +17,7 @@ class AlembicRevision:
     upgrade: list = field(default_factory=list)    # ast statements of upgrade()
     downgrade: list = field(default_factory=list)  # ast statements of downgrade()
     source: str = ""
+    function_source: dict = field(default_factory=dict)  # "upgrade"/"downgrade" -> its Python text
 
 
 class ImportError_(Exception):
@@ -54,7 +55,7 @@ def read_revision(path):
                 if isinstance(t, ast.Name) and t.id in ("revision", "down_revision", "branch_labels", "depends_on"):
                     facts[t.id] = _literal(node.value, path, t.id)
         elif isinstance(node, ast.FunctionDef) and node.name in ("upgrade", "downgrade"):
-            functions[node.name] = node.body
+            functions[node.name] = node
     if "revision" not in facts:
         raise ImportError_(f"{path}: no 'revision = ...' assignment; is this an Alembic revision?")
     doc = ast.get_docstring(tree) or ""
@@ -71,9 +72,10 @@ def read_revision(path):
         depends_on=_as_list(facts.get("depends_on")),
         message=message,
         created=created,
-        upgrade=functions.get("upgrade", []),
-        downgrade=functions.get("downgrade", []),
+        upgrade=functions["upgrade"].body if "upgrade" in functions else [],
+        downgrade=functions["downgrade"].body if "downgrade" in functions else [],
         source=source,
+        function_source={name: ast.get_source_segment(source, node) or "" for name, node in functions.items()},
     )
 
 

@@ -19,9 +19,17 @@ def file_name(rev):
     return f"{rev.revision}_{slug}.cpp" if slug else f"{rev.revision}.cpp"
 
 
-def sql_body(statements, reason):
+def _raw_string(sql):
+    """A C++ raw string literal whose delimiter the SQL does not contain."""
+    delimiter = "retort_sql"
+    while f"){delimiter}\"" in sql:
+        delimiter += "_"
+    return f'R"{delimiter}({sql}){delimiter}"'
+
+
+def sql_body(statements, reason, source="Alembic's offline mode rendered"):
     lines = [f"    // Not translated: {reason}.",
-             "    // Below is the SQL Alembic's offline mode rendered for this revision.",
+             f"    // Below is the SQL {source} for this revision.",
              f"    {SQL_BEGIN}"]
     in_block = False
     for sql, autocommit in statements:
@@ -32,11 +40,48 @@ def sql_body(statements, reason):
             lines.append("    }")
         in_block = autocommit
         indent = "        " if autocommit else "    "
-        lines.append(f"{indent}op.execute(R\"retort_sql({sql})retort_sql\");")
+        lines.append(f"{indent}op.execute({_raw_string(sql)});")
     if in_block:
         lines.append("    }")
     lines.append(f"    {SQL_END}")
     return lines
+
+
+def _commented(python):
+    """Python source as // lines; a trailing backslash would splice the next line into the comment."""
+    out = []
+    for line in python.splitlines():
+        line = line.rstrip()
+        out.append(f"    // {line} //" if line.endswith("\\") else f"    // {line}".rstrip())
+    return out
+
+
+def hand_work_body(rev, direction, kind, reason):
+    """A body that stops the build with one line naming the revision and what to do."""
+    name = rev.path.rsplit("/", 1)[-1]
+    if kind == "to-port":
+        lines = [f"    // {direction}() of {name} reads data to decide what to write, which neither an offline",
+                 "    // rendering nor a replay on an empty scratch database reproduces. Port it to C++",
+                 "    // (op.run_code, see docs/from-alembic.md) and delete the #error line. The original:"]
+        lines += _commented(rev.function_source.get(direction, ""))
+        line, _, code = reason.split(": ", 2)  # "line N", "upgrade() reads data", the code
+        what = f"revision {rev.revision}: port {direction}() by hand, it reads data ({name}:{line[5:]}: {code})"
+    else:
+        lines = [f"    // The importer refused {direction}() of {name}: {reason}"]
+        what = f"revision {rev.revision}: {direction}() was refused by the importer, see the comment above"
+    return lines + [f"#error {cpp_string(what + '; see docs/from-alembic.md')}"]
+
+
+def body(rev, direction, result):
+    if result.kind == "translated":
+        return result.lines
+    if result.kind == "captured":
+        return sql_body(result.lines, result.reason, result.source)
+    return hand_work_body(rev, direction, result.kind, result.reason)
+
+
+def redact(text):
+    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
 
 
 def revision_source(rev, upgrade_lines, downgrade_lines):
@@ -63,7 +108,8 @@ def revision_source(rev, upgrade_lines, downgrade_lines):
     ]
 
     def function(name, lines):
-        return [f"void {name}(ops& op) {{"] + [l if l.startswith("    ") else "    " + l for l in lines] + ["}", ""]
+        return [f"void {name}(ops& op) {{"] + [l if l.startswith(("    ", "#")) else "    " + l for l in lines] + \
+            ["}", ""]
 
     return "\n".join(head + function("upgrade", upgrade_lines) + function("downgrade", downgrade_lines))
 
@@ -91,10 +137,5 @@ def remove_stale_imports(directory, keep):
                 os.remove(path)
 
 
-def check_sql_literal(statements):
-    """A raw string cannot contain its own terminator."""
-    return all(")retort_sql\"" not in sql for sql, _ in statements)
-
-
-__all__ = ["revision_source", "file_name", "sql_body", "cpp_string", "check_sql_literal", "write_if_changed",
-           "remove_stale_imports"]
+__all__ = ["revision_source", "file_name", "sql_body", "body", "cpp_string", "write_if_changed",
+           "remove_stale_imports", "redact"]

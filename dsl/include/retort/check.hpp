@@ -15,8 +15,11 @@ struct problem {
     std::string message;
 };
 
+/// Which function of a revision recorded: some operations belong to one of them only.
+enum class recorded_by { upgrade, downgrade };
+
 /// Every problem in what one revision function recorded; empty when it is sound.
-std::vector<problem> check_recording(const recording& r);
+std::vector<problem> check_recording(const recording& r, recorded_by which = recorded_by::upgrade);
 
 /// "file:line: error: message", the shape compilers and editors understand.
 std::string describe(const problem& p);

@@ -462,6 +462,9 @@ public:
     /// Runs `fn` against the live connection inside the revision's transaction (read, compute,
     /// write). A revision that does this cannot be printed by --sql, which says so.
     void run_code(void (*fn)(connection&), here where = here::current());
+    /// In downgrade(): this revision cannot be undone, and why (`"ALTER TYPE ... ADD VALUE cannot be
+    /// reverted"`). A downgrade whose plan crosses it is refused before anything runs; record nothing else.
+    void irreversible(std::string reason, here where = here::current());
     /// `{ auto block = op.autocommit_block(); op.create_index(..., {.concurrently = true}); }`
     [[nodiscard]] autocommit_scope autocommit_block(here where = here::current());
     /// Accepts a destructive-change warning (a squawk rule name such as "ban-drop-column") for

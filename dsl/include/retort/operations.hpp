@@ -117,6 +117,12 @@ struct run_code {
     void (*fn)(connection&);
 };
 
+/// A downgrade() that cannot undo its upgrade (ALTER TYPE ... ADD VALUE, data thrown away): a
+/// downgrade crossing it is refused before anything runs, `verify` accepts it, `show` prints why.
+struct irreversible {
+    std::string reason;
+};
+
 /// Markers around the operations of an autocommit_block().
 struct begin_autocommit {};
 struct end_autocommit {};
@@ -124,7 +130,7 @@ struct end_autocommit {};
 using operation = std::variant<create_table, drop_table, rename_table, table_comment, add_column, drop_column,
                                alter_column, create_enum, drop_enum, add_enum_value, create_index, drop_index,
                                add_constraint, add_exclude_constraint, validate_constraint, drop_constraint, execute,
-                               bulk_insert, run_code, begin_autocommit, end_autocommit>;
+                               bulk_insert, run_code, irreversible, begin_autocommit, end_autocommit>;
 
 }  // namespace retort::op
 

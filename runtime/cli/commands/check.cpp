@@ -26,7 +26,8 @@ int cmd_check_revisions(context& ctx, const std::vector<std::string>& args) {
         for (bool upgrade : {true, false}) {
             const char* which = upgrade ? "upgrade()" : "downgrade()";
             try {
-                for (const auto& p : check_recording(record_with_origins(upgrade ? body->upgrade : body->downgrade))) {
+                for (const auto& p : check_recording(record_with_origins(upgrade ? body->upgrade : body->downgrade),
+                                                     upgrade ? recorded_by::upgrade : recorded_by::downgrade)) {
                     std::cerr << describe(p) << " (revision " << g[i].id << ", " << which << ")\n";
                     ++found;
                 }

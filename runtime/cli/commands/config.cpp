@@ -48,6 +48,7 @@ int cmd_config(context& ctx, const std::vector<std::string>& args) {
     print("version_table_schema", s.version_table_schema.text, s.version_table_schema.source);
     print("lock_timeout", s.lock_timeout.text, s.lock_timeout.source);
     print("statement_timeout", s.statement_timeout.text, s.statement_timeout.source);
+    print("lock_wait", s.lock_wait.text, s.lock_wait.source);
     print("transaction_mode", s.transaction_mode.text, s.transaction_mode.source);
     return exit_ok;
 }

@@ -5,7 +5,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
-#include "db/session.hpp"
 
 // GCC 12 at -O3 sees a maybe-uninitialized optional inside Boost.Graph's edge iterator (a false
 // positive in Boost's headers, not in this file).
@@ -170,8 +169,7 @@ int cmd_graph(context& ctx, const std::vector<std::string>& args) {
     graph::revision_map m(ctx.revisions->graph);
     std::vector<std::string> rows;
     if (indicate || ctx.settings.url.source == "--database-url" || range.find("current") != std::string::npos) {
-        db::session s(ctx.database_url);
-        for (index i : database_heads(ctx, s)) rows.push_back(m.id(i));
+        for (index i : database_heads(ctx)) rows.push_back(m.id(i));
     }
     std::string dot = dot_text(m, in_range(m, range, rows), rows);
     if (format == "svg")

@@ -1,10 +1,10 @@
 // Read-only commands: current, history, heads. Text as Alembic prints it; --json for scripts.
 #include "cli/commands.hpp"
+#include "cli/fleet.hpp"
 #include "cli/format.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
 #include "core/redact.hpp"
-#include "db/session.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -29,13 +29,15 @@ int cmd_current(context& ctx, const std::vector<std::string>& args) {
     po::options_description desc;
     desc.add_options()("verbose,v", po::bool_switch(&verbose), "show each revision in full")(
         "json", po::bool_switch(&json), "print JSON: the version rows and the current revisions");
+    fleet_cli_options fleet;
+    add_fleet_options(desc, fleet);
     if (!parse_command("current", "runner current [-v] [--json]\n\nShows the revisions the database is at.\n"
                                   "Example: runner -d postgresql://app@localhost/app current",
                        desc, {}, args))
         return exit_ok;
-    db::session s(ctx.database_url);
+    if (fleet.requested()) return run_fleet_command(ctx, {"current", "heads"}, fleet, {});
     graph::revision_map m(ctx.revisions->graph);
-    auto rows = row_ids(m, database_heads(ctx, s));
+    auto rows = row_ids(m, database_heads(ctx));
     auto current = m.all_current(rows);
     if (json) {
         nlohmann::json doc = {{"version_rows", rows}, {"current", nlohmann::json::array()}};
@@ -73,8 +75,7 @@ int cmd_history(context& ctx, const std::vector<std::string>& args) {
     graph::revision_map m(ctx.revisions->graph);
     std::vector<std::string> rows;
     if (indicate || base == "current" || head == "current") {
-        db::session s(ctx.database_url);
-        rows = row_ids(m, database_heads(ctx, s));
+        rows = row_ids(m, database_heads(ctx));
     }
     if (base == "current") base = rows.empty() ? "base" : rows.front();
     if (head == "current") {

@@ -1,10 +1,10 @@
 // upgrade and downgrade: plan from the database's heads (or, with --sql, from a given start) and
 // send each step to the database or to stdout.
 #include "cli/commands.hpp"
+#include "cli/fleet.hpp"
 #include "cli/options.hpp"
 #include "cli/safety.hpp"
 #include "core/errors.hpp"
-#include "db/session.hpp"
 #include "plan/migrate.hpp"
 #include "plan/sql_sink.hpp"
 
@@ -60,12 +60,18 @@ int migrate_command(context& ctx, const std::vector<std::string>& args, bool upg
         "target", po::value(&target)->required(), "revision to reach");
     safety_options safety = default_safety(ctx);
     add_safety_options(desc, safety, true);
+    fleet_cli_options fleet;
+    add_fleet_options(desc, fleet);
     const char* name = upgrade ? "upgrade" : "downgrade";
     std::string usage = upgrade ? "runner upgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: head, heads, LABEL@head, a revision ID or prefix, +N, REV+N, LABEL@+N;"
                                   " with --sql also START:END.\nExample: runner -d postgresql://app@localhost/app upgrade head"
                                 : "runner downgrade [--sql | --dry-run] [options] TARGET\n\nTARGET: base, LABEL@base, -N, LABEL@-N, a revision ID or prefix, REV-N;"
                                   " with --sql a range START:END.\nExample: runner -d postgresql://app@localhost/app downgrade -1";
     if (!parse_command(name, usage, desc, {"target"}, args)) return exit_ok;
+    if (fleet.requested()) {
+        if (sql || safety.dry_run) throw usage_error("a fleet run cannot be combined with --sql or --dry-run");
+        return run_fleet_command(ctx, {name, target}, fleet, run_options(safety));
+    }
     return run_plan(ctx, upgrade, target, sql, safety);
 }
 

@@ -4,19 +4,11 @@
 #include "cli/options.hpp"
 #include "cli/safety.hpp"
 #include "core/errors.hpp"
-#include "db/catalog.hpp"
-#include "db/connect.hpp"
-#include "db/history.hpp"
-#include "db/lock.hpp"
-#include "db/session.hpp"
-#include "lint/lint.hpp"
-#include "plan/migrate.hpp"
+#include "cli/fleet.hpp"
+#include "cli/head_schema.hpp"
+#include "cli/run_report.hpp"
 
-#include <pqxx/pqxx>
-
-#include <algorithm>
 #include <iostream>
-#include <unistd.h>
 
 namespace retort::cli {
 
@@ -31,90 +23,64 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-/// A scratch database on the same server, dropped again when the object goes (RAII).
-class scratch_database {
-public:
-    explicit scratch_database(const context& ctx)
-        : m_admin(ctx.database_url), m_name("retort_verify_" + std::to_string(getpid())) {
-        m_admin.execute("DROP DATABASE IF EXISTS " + m_name);
-        m_admin.execute("CREATE DATABASE " + m_name);
-        m_conninfo = db::with_database(ctx.database_url, m_name);
-    }
-    ~scratch_database() {
-        try {
-            m_admin.execute("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
-        } catch (...) {
-            std::cerr << "warning: could not drop the scratch database " << m_name << "\n";
-        }
-    }
-    scratch_database(const scratch_database&) = delete;
-    scratch_database& operator=(const scratch_database&) = delete;
-    const std::string& conninfo() const { return m_conninfo; }
-
-private:
-    db::session m_admin;
-    std::string m_name;
-    std::string m_conninfo;
-};
-
 }  // namespace
 
 int cmd_check(context& ctx, const std::vector<std::string>& args) {
+    bool drift = false;
+    std::string scratch_url;
     po::options_description desc;
+    desc.add_options()("drift", po::bool_switch(&drift),
+                       "also compare the schema with what the applied revisions build (exit 7; see 'runner drift')")(
+        "scratch-url", po::value(&scratch_url), "with --drift: server for the scratch database (see 'runner drift')");
+    fleet_cli_options fleet;
+    add_fleet_options(desc, fleet);
     if (!parse_command("check",
                        "runner check\n\nCompares the database with this runner and reports, each with its exit code:\n"
                        "  6 applied revisions this runner does not know\n"
                        "  5 applied revisions modified since they were applied (see 'runner repair')\n"
                        "  3 several heads (merge them)\n"
+                       "  1 the role lacks privileges the waiting revisions need (each is listed)\n"
                        "  4 not at head (revisions waiting)\n"
+                       "  7 with --drift: the schema differs from what the applied revisions build\n"
                        "  0 at head, nothing modified\n"
                        "When several hold, the first in this list decides the exit code. Lint warnings of waiting\n"
-                       "revisions are printed too; they do not change the exit code.\n"
+                       "revisions are printed too; they do not change the exit code. --drift reads only the catalog.\n"
                        "Example: runner -d postgresql://app@localhost/app check",
                        desc, {}, args))
         return exit_ok;
+    if (fleet.requested()) return run_fleet_command(ctx, {"check", "heads"}, fleet, {});
     const auto& g = ctx.revisions->graph;
-    auto s = open_checked_session(ctx);
-    db::history h(*s, ctx.table.schema);
-    auto state = read_applied(ctx, *s, h);
-    int code = exit_ok;
-    auto report = [&code](int c, const std::string& line) {
-        std::cout << line << "\n";
-        auto rank = [](int x) {
-            static const int order[] = {exit_unknown_applied, exit_modified, exit_multiple_heads, exit_not_at_head};
-            return static_cast<int>(std::find(std::begin(order), std::end(order), x) - std::begin(order));
-        };
-        if (code == exit_ok || rank(c) < rank(code)) code = c;
-    };
-    for (const auto& id : state.unknown)
-        report(exit_unknown_applied, "unknown: revision " + id + " is applied but not compiled into this runner");
-    for (const auto& id : state.modified)
-        report(exit_modified, "modified: revision " + id + " (" + g[*g.find(id)].path +
-                                  ") changed since it was applied; review it, then run 'runner repair'");
-    auto heads = g.heads();
-    if (heads.size() > 1) {
-        std::vector<std::string> names;
-        for (index i : heads) names.push_back(g[i].id);
-        report(exit_multiple_heads, "several heads: " + join(names) + "; merge them with: mkrev --merge \"merge heads\"");
+    auto report = migrator_for(ctx).check();
+    for (const auto& id : report.state.unknown)
+        std::cout << "unknown: revision " << id << " is applied but not compiled into this runner\n";
+    for (const auto& id : report.state.modified)
+        std::cout << "modified: revision " << id << " (" << g[*g.find(id)].path
+                  << ") changed since it was applied; review it, then run 'runner repair'\n";
+    if (report.heads.size() > 1)
+        std::cout << "several heads: " << join(report.heads) << "; merge them with: mkrev --merge \"merge heads\"\n";
+    if (!report.pending.empty()) {
+        const auto& rows = report.state.rows;
+        std::cout << "not at head: " << report.pending.size() << " revision" << (report.pending.size() == 1 ? "" : "s")
+                  << " waiting (database at " << (rows.empty() ? std::string("<base>") : join(rows)) << ")\n";
+        for (const auto& line : report.lint) std::cout << line << "\n";
     }
-    if (state.unknown.empty()) {
-        plan::current_heads(g, state.rows);  // throws for a corrupted version table
-        auto pending = plan::plan_upgrade(graph::revision_map(g), state.rows, "heads");
-        if (!pending.empty()) {
-            report(exit_not_at_head, "not at head: " + std::to_string(pending.size()) + " revision" +
-                                         (pending.size() == 1 ? "" : "s") + " waiting (database at " +
-                                         (state.rows.empty() ? std::string("<base>") : join(state.rows)) + ")");
-            for (const auto& step : pending)
-                for (const auto& f : lint::lint_revision(g[step.revision].id, *ctx.revisions->bodies.at(step.revision)))
-                    std::cout << lint::describe(g[step.revision].id, f) << "\n";
-        }
+    for (const auto& line : report.privileges) std::cout << line << "\n";
+    if (!report.privileges.empty())
+        std::cout << "missing privileges: role " << report.role << " lacks privileges the waiting revisions need\n";
+    int code = report.exit_code;
+    if (drift && report.state.unknown.empty()) {
+        auto differences = find_drift(ctx, scratch_url).differences;
+        for (const auto& d : differences) std::cout << "drift: " << schema::describe(d) << "\n";
+        if (!differences.empty() && code == exit_ok) code = exit_drift;
     }
-    if (code == exit_ok) std::cout << "ok: the database is at head; applied revisions match this runner\n";
+    if (code == exit_ok)
+        std::cout << "ok: the database is at head; applied revisions match this runner"
+                  << (drift ? "; its schema is what they build" : "") << "\n";
     return code;
 }
 
 int cmd_repair(context& ctx, const std::vector<std::string>& args) {
-    safety_options o;
+    safety_options o = default_safety(ctx);
     po::options_description desc;
     desc.add_options()("lock-wait", po::value(&o.lock_wait)->default_value(o.lock_wait),
                        "how long to wait for another runner's migration lock");
@@ -124,29 +90,16 @@ int cmd_repair(context& ctx, const std::vector<std::string>& args) {
                        "Example: runner -d postgresql://app@localhost/app repair",
                        desc, {}, args))
         return exit_ok;
-    const auto& g = ctx.revisions->graph;
-    auto s = open_checked_session(ctx);
-    s->lock_migrations(ctx.table, parse_duration("lock-wait", o.lock_wait));
-    db::history h(*s, ctx.table.schema);
-    h.ensure();
-    auto state = read_applied(ctx, *s, h);
-    if (!state.unknown.empty())
-        throw error("cannot repair: the database has revisions this runner does not know: " + join(state.unknown));
-    auto recorded = h.recorded_checksums();
-    auto applied = g.ancestors(plan::current_heads(g, state.rows));
-    int repaired = 0;
-    for (index i : g.topological_order()) {
-        if (!applied[i]) continue;
-        const std::string& id = g[i].id;
-        std::string now = compiled_checksum(ctx, id);
-        auto it = recorded.find(id);
-        if (it != recorded.end() && it->second == now) continue;
-        s->execute(h.row(id, "repair", now).sql);
-        std::cout << (it == recorded.end() ? "recorded" : "re-recorded") << " the checksum of " << id << " ("
-                  << g[i].path << ")\n";
-        ++repaired;
+    auto migrator = migrator_for(ctx, run_options(o));
+    std::vector<migrate::repaired> done;
+    {
+        run_report report(ctx.output);
+        done = migrator.repair(report);
     }
-    if (repaired == 0) std::cout << "nothing to repair: every applied revision matches this runner\n";
+    for (const auto& r : done)
+        std::cout << (r.first_record ? "recorded" : "re-recorded") << " the checksum of " << r.revision << " ("
+                  << r.path << ")\n";
+    if (done.empty()) std::cout << "nothing to repair: every applied revision matches this runner\n";
     return exit_ok;
 }
 
@@ -154,65 +107,45 @@ int cmd_verify(context& ctx, const std::vector<std::string>& args) {
     std::string scratch_url;
     po::options_description desc;
     desc.add_options()("scratch-url", po::value(&scratch_url),
-                       "an empty database to use (default: the runner creates one next to -d's and drops it)");
+                       "server for the scratch database (created and dropped there; default: the server of -d, never production)");
     if (!parse_command("verify",
                        "runner verify [--scratch-url URL]\n\nOn a scratch database, for each revision in order: "
                        "upgrade it, snapshot the schema,\ndowngrade it and compare with the schema before it, "
                        "upgrade it again.\nReports every revision whose downgrade does not restore the schema exactly "
-                       "(exit 1).\nExample: runner -d postgresql://app@localhost/app verify",
+                       "(exit 1).\nA revision whose downgrade() says op.irreversible(\"why\") is reported as accepted.\nExample: runner -d postgresql://app@localhost/app verify",
                        desc, {}, args))
         return exit_ok;
-    const auto& g = ctx.revisions->graph;
-    std::unique_ptr<scratch_database> owned;
-    if (scratch_url.empty()) owned = std::make_unique<scratch_database>(ctx);
-    db::session s(owned ? owned->conninfo() : scratch_url);
-    db::prepare_connection(s, ctx.connect);
-    if (!s.read_versions(ctx.table).empty())
-        throw usage_error("the scratch database is not empty: it has a version table with rows");
-    const std::vector<std::string> skip = {ctx.table.name, ctx.table.name + "_pkc", "retort_history",
-                                           "retort_history_pkey", "retort_history_id_seq"};
-    db::database_sink sink(s, false);
-    graph::revision_map m(g);
-    std::vector<index> heads;
+    auto report = migrator_for(ctx).verify(scratch_url);
     std::vector<std::string> failed;
-    auto step = [&](index r, bool up) {
-        heads = plan::migrate(m, ctx.revisions->bodies, heads, {{r, up}}, ctx.table, sink);
-        return db::schema_snapshot(s, skip);
-    };
-    const auto& order = g.topological_order();
-    for (std::size_t n = 0; n < order.size(); ++n) {
-        index r = order[n];
-        auto before = db::schema_snapshot(s, skip);
-        auto upgraded = step(r, true);
-        auto undo = db::snapshot_diff(before, step(r, false));
-        std::vector<std::string> redo;
-        std::string stuck;
-        try {
-            redo = db::snapshot_diff(upgraded, step(r, true));
-        } catch (const error& e) {
-            stuck = e.what();  // the wrong downgrade usually makes the second upgrade fail
-        }
-        if (undo.empty() && redo.empty() && stuck.empty()) {
-            std::cout << "ok      " << g[r].id << " " << g[r].message << "\n";
+    for (const auto& v : report.revisions) {
+        if (!v.irreversible.empty()) {
+            // Its author said it cannot be undone (op.irreversible): nothing to compare, it stays upgraded.
+            std::cout << "accepted " << v.revision << " " << v.message << " (irreversible: " << v.irreversible << ")\n";
             continue;
         }
-        failed.push_back(g[r].id);
-        std::cout << "FAILED  " << g[r].id << " " << g[r].message << " (" << g[r].path << ")\n";
-        if (!undo.empty()) std::cout << "  after downgrade, compared with the schema before the upgrade:\n";
-        for (const auto& line : undo) std::cout << "    " << line << "\n";
-        if (!redo.empty()) std::cout << "  the second upgrade, compared with the first:\n";
-        for (const auto& line : redo) std::cout << "    " << line << "\n";
-        if (!stuck.empty()) {
-            std::cout << "  the second upgrade failed: " << stuck << "\n";
-            if (n + 1 < order.size())
-                std::cout << "stopped: " << order.size() - n - 1 << " later revision(s) not verified\n";
-            break;
+        if (v.ok()) {
+            std::cout << "ok      " << v.revision << " " << v.message << "\n";
+            continue;
         }
+        failed.push_back(v.revision);
+        std::cout << "FAILED  " << v.revision << " " << v.message << " (" << v.path << ")\n";
+        if (!v.undo.empty()) std::cout << "  after downgrade, compared with the schema before the upgrade:\n";
+        for (const auto& line : v.undo) std::cout << "    " << line << "\n";
+        if (!v.redo.empty()) std::cout << "  the second upgrade, compared with the first:\n";
+        for (const auto& line : v.redo) std::cout << "    " << line << "\n";
+        if (!v.stuck.empty()) std::cout << "  the second upgrade failed: " << v.stuck << "\n";
     }
+    if (report.revisions.size() < report.total && !report.revisions.empty() && !report.revisions.back().stuck.empty())
+        std::cout << "stopped: " << report.total - report.revisions.size() << " later revision(s) not verified\n";
+    for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
     if (!failed.empty())
-        throw error("verify: " + std::to_string(failed.size()) + " of " + std::to_string(g.size()) +
+        throw error("verify: " + std::to_string(failed.size()) + " of " + std::to_string(report.total) +
                     " revisions do not downgrade to the schema before them: " + join(failed));
-    std::cout << "verified " << g.size() << " revisions: every downgrade restores the schema\n";
+    std::size_t accepted = 0;
+    for (const auto& v : report.revisions) accepted += v.irreversible.empty() ? 0 : 1;
+    std::cout << "verified " << report.total << " revisions: every downgrade restores the schema";
+    if (accepted) std::cout << " (" << accepted << " irreversible, accepted without a downgrade)";
+    std::cout << "\n";
     return exit_ok;
 }
 

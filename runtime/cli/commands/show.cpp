@@ -3,8 +3,8 @@
 #include "cli/format.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
-#include "db/session.hpp"
 #include "lint/lint.hpp"
+#include "plan/migrate.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -28,21 +28,27 @@ int cmd_show(context& ctx, const std::vector<std::string>& args) {
     graph::revision_map m(ctx.revisions->graph);
     std::vector<std::string> targets = {target};
     if (target == "current") {
-        db::session s(ctx.database_url);
         targets.clear();
-        for (index i : database_heads(ctx, s)) targets.push_back(m.id(i));
+        for (index i : database_heads(ctx)) targets.push_back(m.id(i));
     }
     std::vector<index> revs;
     for (auto r : m.get_revisions(targets))
         if (r) revs.push_back(*r);
     if (json) {
         nlohmann::json doc = nlohmann::json::array();
-        for (index i : revs) doc.push_back(revision_json(m, i));
+        for (index i : revs) {
+            auto entry = revision_json(m, i);
+            if (auto reason = plan::irreversible_reason(*ctx.revisions->bodies.at(i))) entry["irreversible"] = *reason;
+            doc.push_back(std::move(entry));
+        }
         print_json(doc);
         return exit_ok;
     }
     for (index i : revs) {
-        std::cout << revision_entry(m, i, false) << "\n";
+        std::cout << revision_entry(m, i, false);
+        if (auto reason = plan::irreversible_reason(*ctx.revisions->bodies.at(i)))
+            std::cout << "    Irreversible: " << *reason << "\n";
+        std::cout << "\n";
         // The destructive changes this revision acknowledged in its code (op.acknowledge).
         for (const auto& f : lint::lint_revision(m.id(i), *ctx.revisions->bodies.at(i)))
             if (f.acknowledged) std::cout << "    " << lint::describe(m.id(i), f) << "\n";

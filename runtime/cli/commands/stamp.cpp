@@ -1,9 +1,11 @@
 // stamp: set the version table to revisions without running them, with Alembic's row changes
 // (StampStep + HeadMaintainer); --purge empties the table first, --sql prints the SQL instead.
+// Online, the migrator does it under the lock and records each revision stamped on or off.
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/run_report.hpp"
+#include "cli/safety.hpp"
 #include "core/errors.hpp"
-#include "db/session.hpp"
 #include "plan/planner.hpp"
 #include "plan/sql_sink.hpp"
 
@@ -22,21 +24,18 @@ std::string names(const graph::revision_map& m, const std::vector<index>& revs) 
     return out.empty() ? "<base>" : out;
 }
 
-plan::step_program version_program(const render::version_table& table, const std::string& title,
-                                   const plan::version_change& c) {
-    plan::step_program p;
-    p.title = title;
-    p.blocks.push_back({true, render::version_changes(table, c.deletes, c.updates, c.inserts)});
-    return p;
-}
-
-/// Sends every stamp step, as one version-table change each, to `out`.
-void run_stamp(const graph::revision_map& m, const render::version_table& table, const std::vector<std::string>& rows,
-               const std::vector<std::string>& targets, plan::sink& out) {
+/// --sql: every stamp step as one version-table change to stdout.
+void print_stamp(const graph::revision_map& m, const render::version_table& table,
+                 const std::vector<std::string>& rows, const std::vector<std::string>& targets) {
+    plan::sql_sink out(std::cout);
+    if (rows.empty()) out.prepare(render::create_version_table(table));
     plan::head_tracker tracker(m, plan::current_heads(m.graph(), rows));
     for (const auto& s : plan::plan_stamp(m, rows, targets)) {
-        auto change = tracker.apply(s);
-        out.run(version_program(table, "stamp " + names(m, s.from) + " -> " + names(m, s.to), change));
+        auto c = tracker.apply(s);
+        plan::step_program p;
+        p.title = "stamp " + names(m, s.from) + " -> " + names(m, s.to);
+        p.blocks.push_back({true, render::version_changes(table, c.deletes, c.updates, c.inserts)});
+        out.run(p);
     }
     out.finish();
 }
@@ -46,12 +45,22 @@ void run_stamp(const graph::revision_map& m, const render::version_table& table,
 int cmd_stamp(context& ctx, const std::vector<std::string>& args) {
     bool sql = false, purge = false;
     std::vector<std::string> targets;
+    safety_options safety = default_safety(ctx);
     po::options_description desc;
     desc.add_options()("sql", po::bool_switch(&sql), "print the SQL instead of running it; a target may be START:END")(
         "purge", po::bool_switch(&purge), "delete every version row first (even unknown ones)")(
         "revisions", po::value(&targets)->required(), "revisions to stamp: IDs, prefixes, head, heads, base, LABEL@head");
-    if (!parse_command("stamp", "runner stamp [--sql] [--purge] REVISION...\n\nSets the version table to the revisions "
-                                "without running any migration.\nExample: runner -d postgresql://app@localhost/app stamp head",
+    // The lock options of upgrade; the timeouts apply to the version-table change (SET LOCAL).
+    desc.add_options()("lock-wait", po::value(&safety.lock_wait)->default_value(safety.lock_wait),
+                       "how long to wait for another runner's migration lock")(
+        "lock-timeout", po::value(&safety.guards.lock_timeout)->default_value(safety.guards.lock_timeout),
+        "how long the version-table change may wait for a table lock (0: no limit)")(
+        "statement-timeout", po::value(&safety.guards.statement_timeout)->default_value(safety.guards.statement_timeout),
+        "how long a statement may run (0: no limit)");
+    if (!parse_command("stamp", "runner stamp [--sql] [--purge] [options] REVISION...\n\nSets the version table to the "
+                                "revisions without running any migration; retort_history records each\nrevision "
+                                "stamped on (stamp) or off (unstamp) with its checksum.\n"
+                                "Example: runner -d postgresql://app@localhost/app stamp head",
                        desc, std::vector<std::string>(16, "revisions"), args))
         return exit_ok;
     graph::revision_map m(ctx.revisions->graph);
@@ -69,26 +78,18 @@ int cmd_stamp(context& ctx, const std::vector<std::string>& args) {
             have_start = true;
             t = t.substr(colon + 1);
         }
-        auto rows = plan::offline_start(m, start);
-        plan::sql_sink out(std::cout);
-        if (rows.empty()) out.prepare(render::create_version_table(ctx.table));
-        run_stamp(m, ctx.table, rows, targets, out);
+        print_stamp(m, ctx.table, plan::offline_start(m, start), targets);
         return exit_ok;
     }
     for (const auto& t : targets)
         if (t.find(':') != std::string::npos) throw usage_error("a range START:END works only with --sql");
-    db::session s(ctx.database_url);
-    s.lock_migrations(ctx.table);
-    db::database_sink out(s, true);
-    out.prepare(render::create_version_table(ctx.table));
-    std::vector<std::string> rows = s.read_versions(ctx.table);
-    if (purge) {
-        plan::version_change wipe;
-        wipe.deletes = rows;
-        out.run(version_program(ctx.table, "purge version table", wipe));
-        rows.clear();
+    auto migrator = migrator_for(ctx, run_options(safety));
+    migrate::run_result r;
+    {
+        run_report report(ctx.output);
+        r = migrator.stamp(targets, purge, report);
     }
-    run_stamp(m, ctx.table, rows, targets, out);
+    throw_if_failed(r);
     return exit_ok;
 }
 

@@ -1,0 +1,36 @@
+#include "db/open.hpp"
+
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "db/connect.hpp"
+#include "db/lock.hpp"
+
+#include <pqxx/pqxx>
+
+namespace retort::db {
+
+opened open(const target& t, const open_options& o) {
+    opened out;
+    out.table = t.table;
+    out.db = std::make_unique<session>(t.conninfo);
+    prepare_connection(*out.db, {o.role, o.search_path});
+    try {
+        // Where an unqualified version table resolves once role and search path apply; 'public'
+        // when the search path names no existing schema (as runners before db::open keyed it).
+        pqxx::nontransaction tx(out.db->native());
+        auto row = tx.exec_params1("SELECT current_database(), coalesce(nullif($1, ''), current_schema(), 'public')",
+                                   t.table.schema);
+        out.database = row[0].c_str();
+        out.schema = row[1].c_str();
+    } catch (const pqxx::sql_error& e) {
+        throw database_error("cannot read the current database: " + one_line(e.what()), e.sqlstate());
+    }
+    out.lock_key = migration_lock_key(out.database, out.schema, t.table.name);
+    if (!o.lock) return out;
+    refuse_transaction_pooler(t.conninfo, *out.db);
+    out.db->lock_migrations(out.lock_key, o.lock_wait, o.on_lock_wait);
+    out.locked = true;
+    return out;
+}
+
+}  // namespace retort::db
