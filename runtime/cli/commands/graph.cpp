@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
+#include "graph/revision_map.hpp"
 
 // GCC 12 at -O3 sees a maybe-uninitialized optional inside Boost.Graph's edge iterator (a false
 // positive in Boost's headers, not in this file).
