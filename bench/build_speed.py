@@ -19,6 +19,7 @@ import argparse
 import datetime
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -50,8 +51,8 @@ def run(cmd, env=None):
 class step:
     """One timed build and what it compiled."""
 
-    def __init__(self, seconds, log_text):
-        self.seconds = seconds
+    def __init__(self, seconds, cpu, log_text):
+        self.seconds, self.cpu = seconds, cpu
         objects = COMPILE_LINE.findall(log_text)
         self.registry = sum(1 for o in objects if o.endswith("_registry.cpp.o"))
         self.revisions = [o for o in objects if "_revisions.dir" in o and not o.endswith("_registry.cpp.o")]
@@ -86,9 +87,12 @@ class project:
                  "retort-registry"], untimed)
 
     def build_step(self):
-        start = time.monotonic()
+        def cpu():
+            r = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return r.ru_utime + r.ru_stime
+        start, cpu_start = time.monotonic(), cpu()
         text = run(["cmake", "--build", self.build, "--parallel", str(self.jobs)], self.env)
-        return step(time.monotonic() - start, text)
+        return step(time.monotonic() - start, cpu() - cpu_start, text)
 
     def add(self):
         run([self.mkrev, "--dir", self.revisions, "one more revision"], self.env)
@@ -115,7 +119,7 @@ def fmt(seconds):
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def measure(kind, generator, args, prefix, env, rows, problems):
+def measure(kind, generator, args, prefix, env, rows, problems, startup):
     log(f"{kind} / {GENERATORS[generator]}: {args.count} revisions")
     p = project(kind, generator, args, prefix, env)
     full = p.build_step()
@@ -128,11 +132,12 @@ def measure(kind, generator, args, prefix, env, rows, problems):
     where = f"{kind}, {GENERATORS[generator]}"
     if len(full.revisions) != args.count:
         problems.append(f"{where}: the full build compiled {len(full.revisions)} revisions, not {args.count}")
-    cells = [f"{fmt(full.seconds)}"]
+    cells = [f"{fmt(full.seconds)} (CPU {fmt(full.cpu)})"]
     for name, results in steps.items():
         counts = sorted({len(s.revisions) for s in results})
         median = statistics.median(s.seconds for s in results)
-        cells.append(f"{fmt(median)} ({'/'.join(map(str, counts))} compiled)")
+        cpu = statistics.median(s.cpu for s in results)
+        cells.append(f"{fmt(median)}, CPU {fmt(cpu)} ({'/'.join(map(str, counts))} compiled)")
         if counts != [expected[name]]:
             problems.append(f"{where}: {name} compiled {counts} revision files, expected {expected[name]}: "
                             + ", ".join(os.path.basename(o) for o in results[-1].revisions[:5]))
@@ -144,7 +149,30 @@ def measure(kind, generator, args, prefix, env, rows, problems):
     if not args.check and args.count >= 1000 and full.seconds > 90:
         problems.append(f"{where}: full build took {fmt(full.seconds)} (target ≤ 90 s)")
     rows.append(f"| {kind} | {GENERATORS[generator]} | {args.count:,} | " + " | ".join(cells) + " |")
+    if not args.check and not startup:
+        startup.extend(measure_startup(os.path.join(p.build, "bench_runner"), env))
     shutil.rmtree(p.dir, ignore_errors=True)
+
+
+def measure_startup(runner, env):
+    """Start-up of the commands that never connect: wall clock (hyperfine) and instructions
+    (callgrind, repeatable on a noisy machine)."""
+    lines = []
+    for args in (["--version"], ["heads"], ["history"]):
+        command = " ".join([runner, *args])
+        wall = "?"
+        if shutil.which("hyperfine"):
+            out = run(["hyperfine", "-N", "--style", "none", "--warmup", "3", "--runs", "30",
+                       "--export-markdown", "/dev/stdout", command], env)
+            cell = re.search(r"\|\s*([0-9.]+) ± ([0-9.]+)", out)
+            wall = f"{cell.group(1)} ± {cell.group(2)} ms" if cell else "?"
+        instructions = "?"
+        if shutil.which("valgrind"):
+            out = run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", runner, *args], env)
+            m = re.search(r"Collected : ([0-9]+)", out)
+            instructions = f"{int(m.group(1)) / 1e6:.1f} M" if m else "?"
+        lines.append(f"| `runner {' '.join(args)}` | {wall} | {instructions} |")
+    return lines
 
 
 def main():
@@ -167,21 +195,24 @@ def main():
     prefix = os.path.join(args.work, "prefix")
     shutil.rmtree(prefix, ignore_errors=True)
     run(["cmake", "--install", args.retort_build, "--prefix", prefix])
-    rows, problems = [], []
+    rows, problems, startup = [], [], []
     try:
         for kind in args.projects.split(","):
             for generator in args.generators.split(","):
-                measure(kind, generator, args, prefix, env, rows, problems)
+                measure(kind, generator, args, prefix, env, rows, problems, startup)
     except failure as e:
         problems.append(str(e))
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     report = "\n".join([
         f"## Build speed, {when}", "",
-        f"`bench/build-speed {' '.join(sys.argv[1:])}` — wall clock, -j{args.jobs}, no ccache; "
+        f"`bench/build-speed {' '.join(sys.argv[1:])}` — wall clock and CPU (user + system), -j{args.jobs}, no ccache; "
         f"add/rename/delete: median of {args.runs}, with the number of revision files each build compiled.",
         f"Machine load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end.", "",
         "| project | generator | N | full build | mkrev + build | rename one + build | delete one + build |",
         "|---|---|---|---|---|---|---|", *rows, "",
+        *([f"Start-up at {args.count:,} revisions (the first project's runner; commands that never connect):", "",
+           "| command | wall (hyperfine, mean ± σ) | instructions (callgrind) |", "|---|---|---|", *startup, ""]
+          if startup else []),
         "Problems: " + ("; ".join(problems) if problems else "none"), ""])
     print(report)
     if not args.check:

@@ -76,6 +76,13 @@ void init_project(const fs::path& dir, std::ostream& out) {
         write_file(schema_file, schema::canonical_sql_header);
         out << "created " << schema_file.string() << "\n";
     }
+    // Build folders stay out of git (a user's first `git add .` would take them otherwise).
+    fs::path gitignore = dir / ".gitignore";
+    if (!fs::exists(gitignore)) {
+        write_file(gitignore, "# Build folders (cmake -B build, presets' build/<name>, IDEs).\n/build/\n/build-*/\n/cmake-build-*/\n"
+                              "/out/\n");
+        out << "created " << gitignore.string() << "\n";
+    }
     if (!fs::exists(cmake)) {
         write_file(cmake, "cmake_minimum_required(VERSION 3.25)\nproject(" + project_name(dir) + " LANGUAGES CXX)\n\n" + cmake_snippet());
         out << "created " << cmake.string() << "\n";

@@ -1,5 +1,7 @@
 #include "new_revision.hpp"
 
+#include "post_write.hpp"
+#include "scanner.hpp"
 #include "template.hpp"
 
 #include "core/errors.hpp"
@@ -9,6 +11,8 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <iostream>
+#include <sstream>
 
 namespace retort::gen {
 
@@ -29,6 +33,24 @@ std::string now_text() {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
     return buf;
+}
+
+/// The project's revision template (migrations/template.cpp.in) when it has one, else the built-in
+/// one; refused (exit 2) when it does not make a revision file the build can read.
+std::string project_template(const std::string& dir, const revision_header& h) {
+    std::filesystem::path file = std::filesystem::path(dir) / "template.cpp.in";
+    if (!std::filesystem::exists(file)) return default_template();
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) throw retort::error("cannot read " + file.string());
+    try {
+        auto parsed = parse_revision_source(revision_source(h, text.str()), file.string());
+        if (parsed.id == h.id && parsed.parents == h.parents) return text.str();
+    } catch (const scan_error&) {
+    }
+    throw retort::usage_error(file.string() +
+                              " does not make a revision file: keep @HEADER@ and RETORT_REVISION(@SYMBOL@) in it");
 }
 
 /// The parents, as Alembic's `revision --head` / `merge` choose them: every revision the --head
@@ -93,11 +115,17 @@ std::filesystem::path write_new_revision(const std::string& dir, const revision_
     h.message = r.message;
     h.created = now_text();
 
+    std::string text = project_template(dir, h);
+    if ((!r.upgrade_body.empty() || !r.downgrade_body.empty()) &&
+        (text.find("@UPGRADE@") == std::string::npos || text.find("@DOWNGRADE@") == std::string::npos))
+        throw retort::usage_error(dir + "/template.cpp.in has no @UPGRADE@ and @DOWNGRADE@ for the bodies autogenerate "
+                                        "writes: put them inside upgrade() and downgrade()");
     std::filesystem::path path = std::filesystem::path(dir) / revision_file_name(h.id, h.message);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << revision_source(h, r.upgrade_body, r.downgrade_body);
+    out << revision_source(h, text, r.upgrade_body, r.downgrade_body);
     out.close();
     if (!out) throw retort::error("cannot write " + path.string());
+    format_if_configured(path, std::cerr);  // the project's .clang-format, as Alembic's post-write hooks
     return path;
 }
 

@@ -17,6 +17,7 @@ const std::vector<command>& commands() {
         {"history", "list revisions, newest first", cmd_history},
         {"heads", "list the head revisions", cmd_heads},
         {"branches", "list the branch points", cmd_branches},
+        {"graph", "write the revision graph as Graphviz DOT or SVG", cmd_graph},
         {"show", "show a revision in full", cmd_show},
         {"stamp", "set the version table without running migrations", cmd_stamp},
         {"check-revisions", "check every revision's operations (the build runs this)", cmd_check_revisions},

@@ -23,11 +23,31 @@ TEST_CASE("mkrev's template parses back to the same facts") {
     CHECK(parsed.message == h.message);
 }
 
-TEST_CASE("file names follow Alembic's slug") {
+TEST_CASE("file names: Alembic's slug, long ones cut at a word boundary") {
     CHECK(revision_file_name("abc", "Create users table") == "abc_create_users_table.cpp");
+    // Exactly 40 characters of whole words: kept whole (Alembic would drop "on" and end in '_').
     CHECK(revision_file_name("abc", "add a very long description that goes on and on forever") ==
-          "abc_add_a_very_long_description_that_goes_.cpp");
+          "abc_add_a_very_long_description_that_goes_on.cpp");
+    CHECK(revision_file_name("abc", "add orders customer_id index partial unique where active") ==
+          "abc_add_orders_customer_id_index_partial.cpp");
+    CHECK(revision_file_name("abc", std::string(50, 'x')) == "abc_" + std::string(40, 'x') + ".cpp");
     CHECK(revision_file_name("abc", "!!!") == "abc.cpp");
+}
+
+TEST_CASE("a project template fills its placeholders and keeps the rest") {
+    revision_header h;
+    h.id = "1234abcd5678";
+    h.parents = {"aaaa00000000"};
+    h.message = "add \"quoted\" things";
+    h.created = "2026-12-04 10:00:00";
+    std::string text = revision_source(h, "@HEADER@\n// house style for @MESSAGE@ (@REVISION@, @CREATED@)\n"
+                                          "#include <retort/migration.hpp>\nRETORT_REVISION(@SYMBOL@);\n@UNKNOWN@\n");
+    auto parsed = parse_revision_source(text, "t.cpp");
+    CHECK(parsed.id == h.id);
+    CHECK(parsed.parents == h.parents);
+    CHECK(text.find("// house style for add \"quoted\" things (1234abcd5678, 2026-12-04 10:00:00)\n") != std::string::npos);
+    CHECK(text.find("@UNKNOWN@") != std::string::npos);
+    CHECK(revision_source(h) == revision_source(h, default_template()));
 }
 
 TEST_CASE("fresh IDs are 12 hex digits") {
