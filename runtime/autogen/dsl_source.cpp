@@ -338,6 +338,7 @@ struct call_writer {
                designated().text("schema", o.schema).trailing() + ")";
     }
     std::string operator()(const op::run_code&) const { unprintable("run_code (a function pointer)"); }
+    std::string operator()(const op::irreversible& o) const { return "op.irreversible(" + cpp_string(o.reason) + ")"; }
     std::string operator()(const op::begin_autocommit&) const { return {}; }
     std::string operator()(const op::end_autocommit&) const { return {}; }
 };
