@@ -32,7 +32,7 @@ TEST_CASE("a quoted default that reads like a function: a build-time warning wit
     CHECK(has(sql.err, "warning: 5d0000000001: server-default-function-literal: server default 'now()' of events.at"));
 }
 
-TEST_CASE("every lint warning says how to acknowledge it; UNIQUE gets advice PostgreSQL accepts") {
+TEST_CASE("every lint warning says how to acknowledge it, and UNIQUE gets advice PostgreSQL accepts") {
     auto sql = run({build_dir() + "/tests/runner_faults", "upgrade", "head", "--sql"});
     CHECK(sql.exit_code == 0);
     std::size_t warnings = 0;
