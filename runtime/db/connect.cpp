@@ -20,20 +20,7 @@ std::string server_version_text(int number) {
 }
 }  // namespace
 
-void apply_session_defaults(session& s) {
-    try {
-        pqxx::nontransaction tx(s.native());
-        // Retort writes literals as '...' with '' doubled and nothing else escaped: with the
-        // setting off (a database or role may set it), a backslash in a comment or a default would
-        // escape the closing quote, and the rest of the text would run as SQL.
-        tx.exec(std::string("SET ") + render::literal_setting);
-    } catch (const pqxx::sql_error& e) {
-        throw database_error("cannot set standard_conforming_strings: " + one_line(e.what()), e.sqlstate());
-    }
-}
-
 void prepare_connection(session& s, const connect_settings& settings) {
-    apply_session_defaults(s);
     auto& conn = s.native();
     int version = conn.server_version();
     if (version < oldest_supported_server)
@@ -41,13 +28,14 @@ void prepare_connection(session& s, const connect_settings& settings) {
                     std::to_string(oldest_supported_server / 10000) + " or newer");
     try {
         pqxx::nontransaction tx(conn);
-        // Retort writes literals with '' quoting only: under standard_conforming_strings = off a
-        // backslash in one would be an escape.
+        // Retort writes literals as '...' with '' doubled and nothing else escaped: with the
+        // setting off (a database or role may set it), a backslash in a comment or a default would
+        // escape the closing quote, and the rest of the text would run as SQL.
         // A runner killed mid-statement (SIGKILL, a lost container) must not leave its backend
         // running the statement, holding table locks and the migration lock: PostgreSQL 14+ then
         // notices the vanished client within a second and rolls back. One round trip for both: a
         // fleet pays it once per target.
-        tx.exec(std::string("SET standard_conforming_strings = on") +
+        tx.exec(std::string("SET ") + render::literal_setting +
                 (version >= 140000 ? "; SET client_connection_check_interval = '1s'" : ""));
         if (!settings.role.empty()) tx.exec("SET ROLE " + tx.quote_name(settings.role));
         if (!settings.search_path.empty())

@@ -16,10 +16,6 @@ struct connect_settings {
     std::string search_path;
 };
 
-/// Session settings every connection needs whatever the server's defaults are:
-/// standard_conforming_strings = on, which Retort's literal quoting relies on.
-void apply_session_defaults(session& s);
-
 /// Applies the session defaults, refuses a server older than `oldest_supported_server`, then applies `settings`.
 void prepare_connection(session& s, const connect_settings& settings);
 
