@@ -33,10 +33,40 @@ scratch_database::~scratch_database() {
     }
 }
 
+namespace {
+/// The schemas a search path names ("app, public", "\"My App\""), without $user.
+std::vector<std::string> search_path_schemas(const std::string& path) {
+    std::vector<std::string> out;
+    std::string item;
+    auto flush = [&] {
+        auto b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
+        std::string name = b == std::string::npos ? "" : item.substr(b, e - b + 1);
+        if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+        if (!name.empty() && name != "$user") out.push_back(name);
+        item.clear();
+    };
+    for (char c : path) {
+        if (c == ',') flush();
+        else item += c;
+    }
+    flush();
+    return out;
+}
+}  // namespace
+
 db::opened scratch_database::open(const render::version_table& table, const db::open_options& how) const {
-    auto c = db::open({m_conninfo, table}, how);
-    if (!table.schema.empty()) c.db->execute("CREATE SCHEMA IF NOT EXISTS " + render::quote_identifier(table.schema));
-    return c;
+    // A fresh database has only public: the schemas the revisions run in (the search path) and
+    // the version table's must exist for the replay to land where it lands on the target.
+    auto schemas = search_path_schemas(how.search_path);
+    if (!table.schema.empty()) schemas.push_back(table.schema);
+    if (!schemas.empty()) {
+        db::open_options plain;
+        plain.role = how.role;
+        auto setup = db::open({m_conninfo, table}, plain);
+        for (const auto& s : schemas)
+            setup.db->execute("CREATE SCHEMA IF NOT EXISTS " + render::quote_identifier(s));
+    }
+    return db::open({m_conninfo, table}, how);
 }
 
 }  // namespace retort::migrate

@@ -74,6 +74,9 @@ TEST_CASE("every command uses the version table --search-path or --version-table
         CHECK(history() == std::vector<std::string>{"fa1000000001 upgrade", "fb2000000002 upgrade",
                                                     "fb2000000002 unstamp", "fb2000000002 stamp",
                                                     "fc3000000003 upgrade", "fc3000000003 downgrade"});
+        // verify replays on a scratch database it creates with the target's schemas.
+        auto verified = faults(db, with(w.flags, {"verify"}));
+        CHECK_MESSAGE(verified.exit_code == 0, verified.err);
         // Nothing went to public.
         CHECK(db.value("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'retort%'") == "0");
     }
