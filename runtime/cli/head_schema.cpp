@@ -12,14 +12,12 @@ namespace retort::cli {
 
 using graph::index;
 
-namespace {
-db::open_options unlocked(const context& ctx) {
+db::open_options inspect_options(const context& ctx) {
     db::open_options how;
     how.role = ctx.connect.role;
     how.search_path = ctx.connect.search_path;
     return how;
 }
-}  // namespace
 
 schema::read_options model_options(const context& ctx) {
     return {{{ctx.table.schema, ctx.table.name}, {ctx.table.schema, "retort_history"}}};
@@ -42,9 +40,9 @@ schema::schema replayed_schema(const context& ctx, const std::string& scratch_ur
     std::vector<std::string> warnings;
     schema::schema built;
     {
-        migrate::scratch_database scratch(scratch_url, {ctx.database_url, ctx.table}, unlocked(ctx), "retort_scratch_",
+        migrate::scratch_database scratch(scratch_url, {ctx.database_url, ctx.table}, inspect_options(ctx), "retort_scratch_",
                                           warnings);
-        auto c = scratch.open(ctx.table, unlocked(ctx));
+        auto c = scratch.open(ctx.table, inspect_options(ctx));
         db::database_sink sink(*c.db);
         plan::migrate(graph::revision_map(g), ctx.revisions->bodies, {}, steps, ctx.table, sink);
         built = schema::read_schema(*c.db, model_options(ctx));
@@ -57,7 +55,7 @@ drift_report find_drift(const context& ctx, const std::string& scratch_url) {
     drift_report report;
     schema::schema live;
     {
-        auto c = db::open({ctx.database_url, ctx.table}, unlocked(ctx));
+        auto c = db::open({ctx.database_url, ctx.table}, inspect_options(ctx));
         report.revisions = c.db->read_versions(ctx.table);
         live = schema::read_schema(*c.db, model_options(ctx));
     }

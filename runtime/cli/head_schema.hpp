@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cli/commands.hpp"
+#include "db/open.hpp"
 #include "schema/catalog_reader.hpp"
 #include "schema/diff.hpp"
 
@@ -11,6 +12,9 @@
 #include <vector>
 
 namespace retort::cli {
+
+/// --role and --search-path, no lock: how these commands open the databases they only read.
+db::open_options inspect_options(const context& ctx);
 
 /// Retort's own tables (version table, history), left out of every model.
 schema::read_options model_options(const context& ctx);

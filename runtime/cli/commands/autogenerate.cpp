@@ -8,6 +8,7 @@
 #include "cli/safety.hpp"
 #include "core/errors.hpp"
 #include "db/session.hpp"
+#include "migrate/scratch.hpp"
 #include "new_revision.hpp"
 #include "schema/catalog_reader.hpp"
 #include "schema/diff.hpp"
@@ -97,19 +98,24 @@ int cmd_autogenerate(context& ctx, const std::vector<std::string>& args) {
     if (!dev_url.empty()) server.database_url = dev_url;
     schema::schema target;
     if (!dev_url.empty()) {
-        auto dev = open_checked_session(server);
-        require_at_head(ctx, *dev);
-        target = schema::read_schema(*dev, model_options(ctx));
+        auto dev = db::open({server.database_url, ctx.table}, inspect_options(ctx));
+        require_at_head(ctx, *dev.db);
+        target = schema::read_schema(*dev.db, model_options(ctx));
     } else {
         std::string sql = read_text(desired);
-        scratch_database scratch(server, scratch_url, "retort_desired");
-        auto s = scratch_session(server, scratch);
-        try {
-            s->execute(sql);
-        } catch (const error& e) {
-            throw error("the desired schema " + desired + " does not apply: " + e.what());
+        std::vector<std::string> warnings;
+        {
+            migrate::scratch_database scratch(scratch_url, {server.database_url, ctx.table}, inspect_options(ctx),
+                                              "retort_desired_", warnings);
+            auto s = scratch.open(ctx.table, inspect_options(ctx));
+            try {
+                s.db->execute(sql);
+            } catch (const error& e) {
+                throw error("the desired schema " + desired + " does not apply: " + e.what());
+            }
+            target = schema::read_schema(*s.db, model_options(ctx));
         }
-        target = schema::read_schema(*s, model_options(ctx));
+        for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
     }
     auto head = replayed_schema(server, scratch_url, {}, true);
 

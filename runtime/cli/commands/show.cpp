@@ -29,9 +29,8 @@ int cmd_show(context& ctx, const std::vector<std::string>& args) {
     graph::revision_map m(ctx.revisions->graph);
     std::vector<std::string> targets = {target};
     if (target == "current") {
-        db::session s(ctx.database_url);
         targets.clear();
-        for (index i : database_heads(ctx, s)) targets.push_back(m.id(i));
+        for (index i : database_heads(ctx)) targets.push_back(m.id(i));
     }
     std::vector<index> revs;
     for (auto r : m.get_revisions(targets))
