@@ -29,6 +29,17 @@ def timed(command, env=None):
     return elapsed, result
 
 
+class generated:
+    """The generated 4-revision project without building its runner (--runner gives one)."""
+
+    def __init__(self, work):
+        out = os.path.join(work, "linear_4")
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--shape", "linear", "--count", "4",
+                        "--out", out], check=True, stdout=subprocess.DEVNULL)
+        self.alembic_ini = os.path.join(out, "alembic", "alembic.ini")
+        self.runner = None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--targets", type=int, default=1000)
@@ -36,9 +47,14 @@ def main():
     parser.add_argument("--loop-sample", type=int, default=100,
                         help="targets the shell loops run (their time is scaled to --targets)")
     parser.add_argument("--work", default=os.path.join(ROOT, "build", "bench-fleet"))
+    parser.add_argument("--runner", help="use this runner instead of building one from the generated revisions "
+                                         "(e.g. build/runner: the example's 4 revisions); Alembic still runs the "
+                                         "generated ones")
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    p = project(args.work, "linear", 4, os.cpu_count() or 2)
+    p = generated(args.work) if args.runner else project(args.work, "linear", 4, os.cpu_count() or 2)
+    if args.runner:
+        p.runner = os.path.abspath(args.runner)
     servers = [server(os.path.join(args.work, "pg%d" % i)) for i in range(3)]
     try:
         rows = run(args, p, servers)

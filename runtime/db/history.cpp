@@ -87,7 +87,7 @@ void history::ensure() {
     if (version == 1)
         sql = "ALTER TABLE " + name + " ADD COLUMN runner_version TEXT NOT NULL DEFAULT 'before 0.1.0'; ALTER TABLE " +
               name + " ALTER COLUMN runner_version DROP DEFAULT; ";
-    if (version == 1 || version == 2) sql += "ALTER TABLE " + name + " ADD COLUMN detail TEXT; ";
+    if (version == 1 || version == 2) sql += "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS detail TEXT; ";
     if (version == 1 || version == 2) sql += rewrite_legacy_checksums();
     sql += "COMMENT ON TABLE " + name + " IS " + render::quote_literal(comment_for(history_schema_version));
     try {

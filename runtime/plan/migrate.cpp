@@ -46,16 +46,20 @@ void refuse_irreversible(const graph::revision_graph& g, const std::vector<const
     }
 }
 
+recording record_step(const graph::revision_graph& g, const revision_body& body, const step& s) {
+    const auto& rev = g[s.revision];
+    try {
+        return record_with_origins(s.upgrade ? body.upgrade : body.downgrade);
+    } catch (const std::exception& e) {
+        throw error("revision " + rev.id + " (" + rev.path + "): " + (s.upgrade ? "upgrade()" : "downgrade()") +
+                    " threw before any SQL ran: " + e.what());
+    }
+}
+
 step_program build_program(const graph::revision_graph& g, const revision_body& body, const step& s,
                            const version_change& change, const render::version_table& table) {
     const auto& rev = g[s.revision];
-    recording recorded;
-    const char* which = s.upgrade ? "upgrade()" : "downgrade()";
-    try {
-        recorded = record_with_origins(s.upgrade ? body.upgrade : body.downgrade);
-    } catch (const std::exception& e) {
-        throw error("revision " + rev.id + " (" + rev.path + "): " + which + " threw before any SQL ran: " + e.what());
-    }
+    recording recorded = record_step(g, body, s);
     // The build ran the same check (runner check-revisions); this guards a runner built without it.
     auto problems = check_recording(recorded, s.upgrade ? recorded_by::upgrade : recorded_by::downgrade);
     if (!problems.empty()) throw error("revision " + rev.id + ": " + describe(problems.front()));
@@ -63,7 +67,7 @@ step_program build_program(const graph::revision_graph& g, const revision_body& 
     try {
         statements = render::render(recorded.operations);
     } catch (const std::exception& e) {
-        throw error("revision " + rev.id + " (" + rev.path + "): cannot render " + which + ": " + e.what());
+        throw error("revision " + rev.id + " (" + rev.path + "): cannot render " + (s.upgrade ? "upgrade()" : "downgrade()") + ": " + e.what());
     }
     step_program program;
     program.revision = rev.id;

@@ -23,6 +23,10 @@ std::optional<std::string> irreversible_reason(const revision_body& body);
 void refuse_irreversible(const graph::revision_graph& g, const std::vector<const revision_body*>& bodies,
                          const std::vector<step>& steps);
 
+/// What one step's upgrade() or downgrade() records; throws retort::error naming the revision
+/// ("upgrade() threw before any SQL ran: …") when the body throws.
+recording record_step(const graph::revision_graph& g, const revision_body& body, const step& s);
+
 /// Records and renders one step (throws retort::error naming the revision if its body throws).
 step_program build_program(const graph::revision_graph& g, const revision_body& body, const step& s,
                            const version_change& change, const render::version_table& table);

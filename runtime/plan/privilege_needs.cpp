@@ -1,5 +1,6 @@
 #include "plan/privilege_needs.hpp"
 
+#include "plan/migrate.hpp"
 #include "render/postgres.hpp"
 #include "render/quoting.hpp"
 
@@ -154,8 +155,7 @@ privilege_needs plan_privilege_needs(const graph::revision_graph& g, const std::
                                      const std::vector<step>& steps) {
     privilege_collector c;
     for (const auto& s : steps) {
-        const revision_body& body = *bodies.at(s.revision);
-        c.add(g[s.revision].id, record(s.upgrade ? body.upgrade : body.downgrade));
+        c.add(g[s.revision].id, record_step(g, *bodies.at(s.revision), s).operations);
     }
     return c.result();
 }

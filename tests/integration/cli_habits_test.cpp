@@ -165,7 +165,7 @@ TEST_CASE("bash completion: commands, options, revision IDs and labels") {
     CHECK(complete(r + " up") == "upgrade\n");
     CHECK(complete(r + " co") == "config\ncompletion\n");
     CHECK(complete(r + " heads --") == "--check\n--help\n--json\n--resolve-dependencies\n--verbose\n");
-    CHECK(complete(r + " -d url upgrade --s") == "--single-transaction\n--sql\n--statement-timeout\n");
+    CHECK(complete(r + " -d url upgrade --s") == "--schemas\n--schemas-sql\n--single-transaction\n--sql\n--statement-timeout\n");
     auto history = run({runner(), "history"}).out;
     std::string oldest = history.substr(history.rfind("<base> -> ") + 10, 12);
     CHECK(complete(r + " downgrade " + oldest.substr(0, 4)) == oldest + "\n");
