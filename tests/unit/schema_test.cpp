@@ -62,7 +62,7 @@ TEST_CASE("a column's type, nullability and default changes are one line") {
     CHECK(describe(d[0]) == "~ column public.users.email: varchar(255) → text, not null → null, default none → 'x'::text");
 }
 
-TEST_CASE("added and removed objects, in kind order; a new table's columns go with it") {
+TEST_CASE("added and removed objects, in kind order, and a new table's columns go with it") {
     auto after = users_schema();
     after.tables[0].columns.push_back(col("age", "integer"));
     index ix;
