@@ -10,7 +10,7 @@
 
 using namespace retort;
 
-TEST_CASE("a targets file: URLs or name<TAB>url, comments and blank lines; names default to host:port/db") {
+TEST_CASE("a targets file: URLs or name<TAB>url, comments and blank lines, names default to host:port/db") {
     auto t = fleet::parse_targets("# tenants\n\npostgresql://app:pw@db1:5433/t1\nacme\tpostgresql://app@db2/t2\n"
                                   "  host=db3 port=6000 dbname=t3 password='x y'  \n",
                                   "targets.txt");
@@ -54,7 +54,7 @@ fleet::record ends(const fleet::target& t, fleet::status s) {
 }
 }  // namespace
 
-TEST_CASE("every target runs once; a failing target does not stop the others") {
+TEST_CASE("every target runs once, and a failing target does not stop the others") {
     auto targets = numbered(50);
     std::atomic<int> runs{0};
     auto records = fleet::run_fleet(targets, {.jobs = 8}, [&](const fleet::target& t) {
@@ -66,7 +66,7 @@ TEST_CASE("every target runs once; a failing target does not stop the others") {
     CHECK(std::count_if(records.begin(), records.end(), [](auto& r) { return r.state == fleet::status::ok; }) == 49);
 }
 
-TEST_CASE("--max-failures: no new target starts after K failures; the rest are not attempted") {
+TEST_CASE("--max-failures: no new target starts after K failures, the rest are not attempted") {
     auto targets = numbered(20);
     auto records = fleet::run_fleet(targets, {.jobs = 1, .max_failures = 2}, [&](const fleet::target& t) {
         return ends(t, t.name == "t3" || t.name == "t5" ? fleet::status::unreachable : fleet::status::ok);
