@@ -39,6 +39,7 @@ class Server:
                        stdout=subprocess.DEVNULL)
         env = dict(line.split("=", 1) for line in open(os.path.join(self.dir, "env")).read().split())
         self.port, self.password, self.bin = env["PGPORT"], env["PGPASSWORD"], env["PGBINDIR"]
+        self.log = os.path.join(self.dir, "server", "server.log")
 
     def url(self, db):
         return "postgresql://postgres:%s@127.0.0.1:%s/%s" % (self.password, self.port, db)
@@ -62,10 +63,9 @@ class Server:
                         "immediate", "stop"], check=True, stdout=subprocess.DEVNULL)
 
     def restart(self):
+        # The socket folder, listen address and fsync are in postgresql.conf (tools/throwaway-postgres).
         subprocess.run(["runuser", "-u", "postgres", "--", self.bin + "/pg_ctl", "-D", self.dir + "/data", "-w", "-l",
-                        self.dir + "/server.log", "start", "-o",
-                        "-p %s -k %s -c listen_addresses=127.0.0.1 -c fsync=off" % (self.port, self.dir)],
-                       check=True, stdout=subprocess.DEVNULL)
+                        self.log, "start", "-o", "-p %s" % self.port], check=True, stdout=subprocess.DEVNULL)
 
 
 def main():
@@ -172,7 +172,7 @@ def run_checks(args, servers):
     a.sql("postgres", "ALTER SYSTEM SET log_statement = 'all'")
     a.sql("postgres", "ALTER SYSTEM SET log_line_prefix = '%d|'")
     a.sql("postgres", "SELECT pg_reload_conf()")
-    log = os.path.join(a.dir, "server.log")
+    log = a.log
     before = os.path.getsize(log)
     r = runner(args, "upgrade", "head", "--targets", targets, "--jobs", "8")
     check(r.returncode == 0, "re-running the same command finishes the failed target (%s)" % r.stderr[-300:])
