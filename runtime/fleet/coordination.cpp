@@ -163,18 +163,6 @@ void coordinator::finish(std::size_t index, const record& r) {
     }
 }
 
-void coordinator::release(std::size_t index) {
-    std::lock_guard<std::mutex> guard(m->lock);
-    try {
-        pqxx::work tx(m->control.native());
-        tx.exec_params("UPDATE retort_fleet SET status = 'pending', worker = NULL WHERE run_id = $1 AND target = $2",
-                       m_run, m_targets[index].name);
-        tx.commit();
-    } catch (const pqxx::sql_error& e) {
-        throw control_error(e);
-    }
-}
-
 std::vector<record> coordinator::records() {
     std::lock_guard<std::mutex> guard(m->lock);
     std::vector<record> out;

@@ -37,8 +37,6 @@ public:
     std::optional<std::size_t> claim();
     /// Records what happened on a claimed target. Thread-safe.
     void finish(std::size_t index, const record& r);
-    /// Releases a claimed target this process will not run (max-failures reached).
-    void release(std::size_t index);
     /// Every target of the run as the control database has it now, in input order.
     std::vector<record> records();
 

@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/redact.hpp"
 #include "core/text.hpp"
+#include "db/conninfo.hpp"
 #include "db/session.hpp"
 
 #include <libpq-fe.h>
@@ -146,6 +147,6 @@ void refuse_duplicates(const std::vector<target>& targets) {
     }
 }
 
-std::string masked(const std::string& conninfo) { return redact(conninfo); }
+std::string masked(const std::string& conninfo) { return db::mask_conninfo(conninfo); }
 
 }  // namespace retort::fleet
