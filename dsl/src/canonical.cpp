@@ -166,12 +166,15 @@ struct canonical_visitor {
             .str();
     }
     std::string operator()(const op::add_constraint& o) const {
-        return line_writer("add_constraint")
-            .field("schema", o.schema)
+        line_writer w("add_constraint");
+        w.field("schema", o.schema)
             .field("table", o.table)
             .nested("constraint", constraint_text(o.constraint))
-            .field("not_valid", o.not_valid)
-            .str();
+            .field("not_valid", o.not_valid);
+        // Written only when set, so revisions recorded before these options keep their checksum.
+        if (!o.using_index.empty()) w.field("using_index", o.using_index);
+        if (o.concurrently) w.field("concurrently", o.concurrently);
+        return w.str();
     }
     std::string operator()(const op::drop_constraint& o) const {
         return line_writer("drop_constraint")
@@ -267,6 +270,20 @@ struct canonical_visitor {
     }
     // The function's address changes with every build; its presence is what the checksum can see.
     std::string operator()(const op::run_code&) const { return line_writer("run_code").str(); }
+    std::string operator()(const op::set_not_null& o) const {
+        return line_writer("set_not_null").field("schema", o.schema).field("table", o.table).field("column", o.column).str();
+    }
+    std::string operator()(const op::backfill& o) const {
+        return line_writer("backfill")
+            .field("schema", o.schema)
+            .field("table", o.table)
+            .field("set", o.set_sql)
+            .field("where", o.where_sql)
+            .field("key", o.key)
+            .field("batch_rows", o.batch_rows)
+            .field("pause_ms", o.pause_ms)
+            .str();
+    }
     std::string operator()(const op::begin_autocommit&) const { return line_writer("begin_autocommit").str(); }
     std::string operator()(const op::end_autocommit&) const { return line_writer("end_autocommit").str(); }
 };

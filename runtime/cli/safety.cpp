@@ -132,7 +132,7 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
         std::cerr << "Dry run: " << steps.size() << " step" << (steps.size() == 1 ? "" : "s")
                   << " planned; nothing will change\n";
         warn_lint(ctx, steps);
-        plan::sql_sink printer(std::cout);
+        plan::sql_sink printer(std::cout, false);
         db::dry_run_sink out(h, o.guards, checksum, printer);
         plan::migrate(m, ctx.revisions->bodies, current, steps, ctx.table, out);
         return exit_ok;

@@ -1,6 +1,7 @@
 #include "db/guarded_sink.hpp"
 
 #include "core/errors.hpp"
+#include "db/backfill.hpp"
 #include "db/invalid_index.hpp"
 #include "db/session.hpp"
 #include "render/quoting.hpp"
@@ -17,7 +18,10 @@ render::statement set_local(const char* name, const std::string& value) {
     return s;
 }
 
-bool has_autocommit_block(const plan::step_program& p) {
+/// An autocommit block, or a safe recipe's steps (several transactional blocks): the step commits
+/// part by part.
+bool commits_in_parts(const plan::step_program& p) {
+    if (p.blocks.size() > 1) return true;
     for (const auto& b : p.blocks)
         if (!b.transactional) return true;
     return false;
@@ -51,10 +55,11 @@ plan::step_program single_transaction(const std::vector<plan::step_program>& pro
     all.upgrade = programs.empty() || programs.front().upgrade;
     all.blocks.push_back({});
     for (const auto& p : programs) {
-        if (has_autocommit_block(p))
+        if (commits_in_parts(p))
             throw usage_error("--single-transaction cannot run revision " + p.revision +
                               ": it has statements PostgreSQL runs only outside a transaction (e.g. CREATE INDEX "
-                              "CONCURRENTLY); run without --single-transaction");
+                              "CONCURRENTLY) or a safe recipe that commits step by step (set_not_null, backfill, "
+                              "a validation after NOT VALID); run without --single-transaction");
         all.revision += (all.revision.empty() ? "" : ", ") + p.revision;
         for (const auto& b : p.blocks)
             all.blocks.back().statements.insert(all.blocks.back().statements.end(), b.statements.begin(),
@@ -103,9 +108,16 @@ void guarded_sink::run_in_parts(const plan::step_program& program) {
         plan::step_program part = program;
         part.blocks = {block};
         try {
-            m_session.run(part);
+            if (block.statements.size() == 1 && block.statements.front().backfill)
+                run_backfill_part(program.revision, k, *block.statements.front().backfill, checksum);
+            else
+                m_session.run(part);
         } catch (const database_error& e) {
-            std::string state = k == 0   ? std::string("no part of it is committed")
+            const bool backfill = block.statements.size() == 1 && block.statements.front().backfill;
+            std::string state = backfill && k == 0 ? std::string("a re-run resumes after the last committed batch")
+                                : backfill ? "parts before it are committed (see retort_history); a re-run runs them "
+                                             "again and resumes the backfill after its last committed batch"
+                                : k == 0   ? std::string("no part of it is committed")
                                 : k == 1 ? "part 1 is committed (see retort_history); undo it or make it idempotent "
                                            "before re-running"
                                          : "parts 1-" + std::to_string(k) +
@@ -126,9 +138,31 @@ void guarded_sink::run_in_parts(const plan::step_program& program) {
     }
 }
 
+void guarded_sink::run_backfill_part(const std::string& revision, std::size_t part, const op::backfill& b,
+                                     const std::string& checksum) {
+    // The journal's direction names the part, so two backfills of one revision resume apart.
+    const std::string direction = "backfill " + std::to_string(part + 1);
+    db::backfill_run run;
+    run.resume_after = m_history.pending_detail(revision, direction);
+    run.preamble = {set_local("lock_timeout", m_settings.lock_timeout).sql,
+                    set_local("statement_timeout", m_settings.statement_timeout).sql};
+    run.journal = [&](const backfill_batch& batch) {
+        return m_history.row(revision, direction, checksum, batch.last_key).sql;
+    };
+    run.progress = [&](const backfill_batch& batch) {
+        m_progress << "backfill " << b.table << ": batch " << batch.number << ", " << batch.rows << " rows ("
+                   << batch.total_rows << " in all), last " << b.key << " " << batch.last_key << std::endl;
+    };
+    if (!run.resume_after.empty())
+        m_progress << "backfill " << b.table << ": resuming after " << b.key << " " << run.resume_after
+                   << " (the last batch an earlier run committed)" << std::endl;
+    long long rows = run_backfill(m_session, b, run);
+    m_progress << "backfill " << b.table << ": done, " << rows << " rows updated" << std::endl;
+}
+
 void guarded_sink::run_with_retries(const plan::step_program& program) {
     // A step with an autocommit block may commit part of itself: it runs once, part by part.
-    if (has_autocommit_block(program)) return run_in_parts(program);
+    if (commits_in_parts(program)) return run_in_parts(program);
     int attempts = 1 + m_settings.retries;
     for (int attempt = 1;; ++attempt) {
         try {

@@ -46,6 +46,9 @@ private:
     /// A step with autocommit blocks, one part (block) at a time: each completed part is recorded
     /// in the history, and a failure says which parts are committed.
     void run_in_parts(const plan::step_program& program);
+    /// One op.backfill part: batches journaled in the history, resumed after an interrupted run.
+    void run_backfill_part(const std::string& revision, std::size_t part, const op::backfill& b,
+                           const std::string& checksum);
 
     session& m_session;
     history& m_history;

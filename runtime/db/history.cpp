@@ -59,11 +59,13 @@ void history::ensure() {
               "    finished_at TIMESTAMPTZ NOT NULL,\n"
               "    duration_ms BIGINT NOT NULL,\n"
               "    db_user TEXT NOT NULL,\n"
-              "    runner_version TEXT NOT NULL\n"
+              "    runner_version TEXT NOT NULL,\n"
+              "    detail TEXT\n"
               "); ";
     if (version == 1)
         sql = "ALTER TABLE " + name + " ADD COLUMN runner_version TEXT NOT NULL DEFAULT 'before 0.1.0'; ALTER TABLE " +
               name + " ALTER COLUMN runner_version DROP DEFAULT; ";
+    if (version == 1 || version == 2) sql += "ALTER TABLE " + name + " ADD COLUMN detail TEXT; ";
     sql += "COMMENT ON TABLE " + name + " IS " + render::quote_literal(comment_for(history_schema_version));
     try {
         pqxx::nontransaction tx(m_session.native());
@@ -94,15 +96,28 @@ std::map<std::string, std::string> history::applied_by_history() {
 }
 
 render::statement history::row(const std::string& revision, const std::string& direction,
-                               const std::string& checksum) const {
+                               const std::string& checksum, const std::string& detail) const {
     using render::quote_literal;
     render::statement s;
     s.sql = "INSERT INTO " + qualified_name() +
-            " (revision, direction, checksum, started_at, finished_at, duration_ms, db_user, runner_version) VALUES (" +
-            quote_literal(revision) + ", " + quote_literal(direction) + ", " + quote_literal(checksum) +
+            " (revision, direction, checksum, started_at, finished_at, duration_ms, db_user, runner_version" +
+            (detail.empty() ? "" : ", detail") + ") VALUES (" + quote_literal(revision) + ", " +
+            quote_literal(direction) + ", " + quote_literal(checksum) +
             ", now(), clock_timestamp(), (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, current_user, " +
-            quote_literal(runner_version) + ")";
+            quote_literal(runner_version) + (detail.empty() ? "" : ", " + quote_literal(detail)) + ")";
     return s;
+}
+
+std::string history::pending_detail(const std::string& revision, const std::string& direction) {
+    if (schema_version() < 3) return {};
+    pqxx::read_transaction tx(m_session.native());
+    auto r = tx.exec_params("SELECT detail FROM " + qualified_name() +
+                                " WHERE revision = $1 AND direction = $2 AND id > coalesce((SELECT max(id) FROM " +
+                                qualified_name() +
+                                " WHERE revision = $1 AND direction IN ('upgrade', 'downgrade')), 0) "
+                                "ORDER BY id DESC LIMIT 1",
+                            revision, direction);
+    return r.empty() || r[0][0].is_null() ? std::string() : r[0][0].as<std::string>();
 }
 
 }  // namespace retort::db

@@ -13,8 +13,9 @@ namespace retort::db {
 
 class session;
 
-/// The shape this runner writes. 1: the first release; 2: adds runner_version.
-constexpr int history_schema_version = 2;
+/// The shape this runner writes. 1: the first release; 2: adds runner_version; 3: adds detail
+/// (op.backfill's last committed key).
+constexpr int history_schema_version = 3;
 
 class history {
 public:
@@ -33,7 +34,11 @@ public:
 
     /// The INSERT for one step, to commit with it. started_at is the transaction's start (now()).
     render::statement row(const std::string& revision, const std::string& direction,
-                          const std::string& checksum) const;
+                          const std::string& checksum, const std::string& detail = {}) const;
+
+    /// The detail of the latest `direction` row of `revision` since its last upgrade or downgrade
+    /// row: where an interrupted backfill stopped. Empty when there is none.
+    std::string pending_detail(const std::string& revision, const std::string& direction);
 
 private:
     session& m_session;

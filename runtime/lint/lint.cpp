@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "lint/sql_tokens.hpp"
+#include "locks/lock_facts.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -82,11 +83,6 @@ std::vector<tokens> split_actions(const tokens& t, std::size_t from) {
     return out;
 }
 
-// Functions whose value changes per row: a DEFAULT calling one rewrites the table.
-const std::set<std::string> volatile_functions = {"RANDOM", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V1MC",
-                                                  "UUID_GENERATE_V4", "CLOCK_TIMESTAMP", "TIMEOFDAY", "NEXTVAL",
-                                                  "TXID_CURRENT", "SETSEED"};
-
 class checker {
 public:
     explicit checker(std::vector<finding>& out) : m_out(out) {}
@@ -160,7 +156,7 @@ private:
         for (std::size_t i = 0; i < a.size(); ++i) {
             if (is_word(a, i, "DEFAULT")) {
                 for (std::size_t j = i + 1; j + 1 < a.size(); ++j)
-                    if (a[j].kind == token::word && volatile_functions.count(a[j].text) && a[j + 1].text == "(") {
+                    if (a[j].kind == token::word && locks::is_volatile_function(a[j].text) && a[j + 1].text == "(") {
                         flag("adding-field-with-default");
                         break;
                     }
@@ -187,6 +183,18 @@ private:
 
 }  // namespace
 
+const char* advice(const std::string& rule) {
+    if (rule == "adding-not-nullable-field") return "op.set_not_null(table, column), see docs/locks.md";
+    if (rule == "constraint-missing-not-valid")
+        return "{.not_valid = true}, then op.validate_constraint in the same revision: it runs in its own transaction";
+    if (rule == "disallowed-unique-constraint")
+        return "create_unique_constraint(..., {.concurrently = true}), or {.using_index = \"name\"}";
+    if (rule == "require-concurrent-index-creation") return "{.concurrently = true} inside op.autocommit_block()";
+    if (rule == "adding-field-with-default")
+        return "add the column without the default, op.backfill it, then alter_column its default";
+    return nullptr;
+}
+
 const std::vector<std::string>& rule_names() {
     static const std::vector<std::string> names = {
         "ban-drop-table", "ban-drop-column", "renaming-table", "renaming-column", "changing-column-type",
@@ -200,8 +208,10 @@ std::vector<finding> lint(const std::vector<render::statement>& statements,
                           const std::vector<acknowledgement>& acknowledged) {
     std::vector<finding> out;
     checker check(out);
-    for (const auto& s : statements)
+    for (const auto& s : statements) {
+        if (s.own_transaction) continue;  // a step of a safe recipe (op.set_not_null...): safe by construction
         for (const auto& t : tokenize(s.sql)) check.statement(t, shorten(s.sql));
+    }
     // One finding per rule and statement.
     std::vector<finding> unique;
     for (auto& f : out)
@@ -229,7 +239,9 @@ std::vector<finding> lint_revision(const std::string& id, const revision_body& b
 
 std::string describe(const std::string& revision, const finding& f) {
     if (f.acknowledged) return "note: " + revision + ": " + f.rule + " acknowledged (" + f.reason + "): " + f.statement;
-    return "warning: " + revision + ": " + f.rule + ": " + f.statement;
+    std::string out = "warning: " + revision + ": " + f.rule + ": " + f.statement;
+    if (const char* instead = advice(f.rule)) out += std::string(" (instead: ") + instead + ")";
+    return out;
 }
 
 }  // namespace retort::lint

@@ -32,7 +32,11 @@ std::vector<finding> lint(const std::vector<render::statement>& statements,
 /// naming no known rule.
 std::vector<finding> lint_revision(const std::string& id, const revision_body& body);
 
-/// "warning: REV: ban-drop-column: ALTER TABLE ..." or "note: REV: ban-drop-column acknowledged (reason): ...".
+/// The safe recipe to use instead of what `rule` flags, or nullptr when there is none.
+const char* advice(const std::string& rule);
+
+/// "warning: REV: ban-drop-column: ALTER TABLE ..." (with the advice when there is one) or
+/// "note: REV: ban-drop-column acknowledged (reason): ...".
 std::string describe(const std::string& revision, const finding& f);
 
 }  // namespace retort::lint

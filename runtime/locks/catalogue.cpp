@@ -99,6 +99,20 @@ const std::vector<example>& catalogue() {
         {"create_foreign_key", "not_valid", [](ops& op) {
              op.create_foreign_key("fk_owner", "accounts", "owners", {"owner_id"}, {"id"}, {.not_valid = true});
          }},
+        {"create_foreign_key", "not_valid, then validate_constraint (own transaction)", [](ops& op) {
+             op.create_foreign_key("fk_owner", "accounts", "owners", {"owner_id"}, {"id"}, {.not_valid = true});
+             op.validate_constraint("fk_owner", "accounts");
+         }},
+        {"set_not_null", "(safe recipe; each step commits)", [](ops& op) { op.set_not_null("accounts", "email"); }},
+        {"create_unique_constraint", "concurrently (safe recipe)", [](ops& op) {
+             op.create_unique_constraint("uq_accounts_email", "accounts", {"email"}, {.concurrently = true});
+         }},
+        {"create_unique_constraint", "using_index", [](ops& op) {
+             op.create_unique_constraint("uq_accounts_email", "accounts", {}, {.using_index = "ux_accounts_email"});
+         }, "CREATE UNIQUE INDEX ux_accounts_email ON accounts (email)"},
+        {"backfill", "(safe recipe)", [](ops& op) {
+             op.backfill("accounts", "note = 'x'", "note IS NULL", {.batch_rows = 1000});
+         }},
         {"create_exclude_constraint", "", [](ops& op) {
              op.create_exclude_constraint("ex_period", "accounts", {{"period", "&&"}});
          }},

@@ -145,9 +145,9 @@ statement_facts make(cost work, std::string note = {}) {
     return f;
 }
 
-// Functions PostgreSQL marks volatile that people use as column defaults.
-const char* const volatile_functions[] = {"RANDOM", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V4",
-                                          "CLOCK_TIMESTAMP", "NEXTVAL", "TIMEOFDAY", "SETSEED", "TXID_CURRENT"};
+const char* const volatile_functions[] = {"RANDOM",    "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V1MC",
+                                          "UUID_GENERATE_V4", "CLOCK_TIMESTAMP", "NEXTVAL",     "TIMEOFDAY",
+                                          "SETSEED",   "TXID_CURRENT"};
 // Stable or immutable functions common in defaults: evaluated once, stored in the catalog.
 const char* const stable_functions[] = {"NOW", "LOWER", "UPPER", "COALESCE", "STATEMENT_TIMESTAMP",
                                         "TRANSACTION_TIMESTAMP", "TO_JSON", "JSONB_BUILD_OBJECT", "JSON_BUILD_OBJECT",
@@ -185,7 +185,7 @@ statement_facts add_column_facts(const tokens& a) {
             if (depth == 0 && ends_default(a[j]) && !(a[j].text == "NULL" && j == i + 1)) break;
             if (a[j].kind != token::word || !is_symbol(a, j + 1, "(")) continue;
             if (j > 0 && is_symbol(a, j - 1, ":")) continue;  // '1'::numeric(10) is a cast, not a call
-            if (listed(a[j].text, std::begin(volatile_functions), std::end(volatile_functions))) {
+            if (is_volatile_function(a[j].text)) {
                 f.work = cost::rewrite;
                 f.note = "volatile default: every row gets its own value";
                 return f;
@@ -470,6 +470,10 @@ statement_facts one_statement(const tokens& t) {
 
 }  // namespace
 
+bool is_volatile_function(const std::string& upper_case_name) {
+    return listed(upper_case_name, std::begin(volatile_functions), std::end(volatile_functions));
+}
+
 statement_facts classify_sql(const std::string& sql) {
     auto statements = lint::tokenize(sql);
     statement_facts out;
@@ -483,6 +487,12 @@ statement_facts classify_sql(const std::string& sql) {
 
 statement_facts facts(const render::statement& s) {
     if (s.code) return unknown("C++ code (op.run_code)");
+    if (s.backfill) {
+        statement_facts f = make(cost::rows, "committed batches of " + std::to_string(s.backfill->batch_rows) +
+                                                 " rows: row locks for one batch at a time");
+        add_lock(f, {s.backfill->schema, s.backfill->table, level::row_exclusive});
+        return f;
+    }
     return classify_sql(s.sql);
 }
 

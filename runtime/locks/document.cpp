@@ -57,17 +57,19 @@ std::string markdown() {
         "- `runner plan` refines two facts from the live catalog: SET NOT NULL skips its scan when a\n"
         "  valid `CHECK (column IS NOT NULL)` exists, and a binary-coercible type change (varchar(n)\n"
         "  to text, to a longer varchar) does not rewrite.\n\n"
+        "Safe recipes (`set_not_null`, `create_unique_constraint(..., {.concurrently = true})`, a\n"
+        "`validate_constraint` after the same revision's NOT VALID constraint, `backfill`) commit each\n"
+        "step on its own, so a strong lock is held only for a catalog-only step.\n\n"
         "| Operation | Option | Statement | Locks | Work | Note |\n"
         "|---|---|---|---|---|---|\n";
     for (const auto& e : catalogue()) {
-        auto operations = record(e.record);
-        for (const auto& o : operations)
-            for (const auto& s : render::render(o)) {
-                auto f = facts(s);
-                out += "| `" + e.operation + "` | " + cell(e.option) + " | `" + cell(one_line(s.sql)) + "` | " +
-                       lock_list(f) + " | " + name(f.work) + (f.certain ? "" : " (uncertain)") + " | " +
-                       cell(f.note) + " |\n";
-            }
+        for (const auto& s : render::render(record(e.record))) {
+            auto f = facts(s);
+            std::string step = s.own_transaction ? "new transaction: " : s.autocommit ? "outside a transaction: " : "";
+            out += "| `" + e.operation + "` | " + cell(e.option) + " | " + step + "`" + cell(one_line(s.sql)) + "` | " +
+                   lock_list(f) + " | " + name(f.work) + (f.certain ? "" : " (uncertain)") + " | " + cell(f.note) +
+                   " |\n";
+        }
     }
     out += "\n`op.execute` is classified by its leading keywords: `CREATE [UNIQUE] INDEX`, `CREATE TABLE`,\n"
            "`CREATE TYPE/SCHEMA/SEQUENCE/DOMAIN/EXTENSION`, `ALTER TABLE` (each action), `ALTER TYPE`,\n"

@@ -71,6 +71,10 @@ struct statement_facts {
     level strongest() const;
 };
 
+/// A function PostgreSQL marks volatile that people use in column defaults (upper-case name): a
+/// DEFAULT calling one gives every row its own value, so ADD COLUMN rewrites the table.
+bool is_volatile_function(const std::string& upper_case_name);
+
 /// The facts of one SQL statement, from its leading keywords (op.execute's text; any rendered statement).
 statement_facts classify_sql(const std::string& sql);
 

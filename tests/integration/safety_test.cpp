@@ -159,13 +159,13 @@ TEST_CASE("retort_history carries its schema version, a runner upgrades the firs
             "VALUES ('0000', 'downgrade', repeat('0', 64), now(), now(), 0, 'old')");
     auto r = on("faults", db.url(), {"upgrade", "fa1000000001"});
     CHECK_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(db.value("SELECT obj_description('retort_history'::regclass, 'pg_class')") == "retort history schema 2");
+    CHECK(db.value("SELECT obj_description('retort_history'::regclass, 'pg_class')") == "retort history schema 3");
     CHECK(db.column("SELECT runner_version FROM retort_history ORDER BY id") ==
           std::vector<std::string>{"before 0.1.0", "0.1.0"});
     db.exec("COMMENT ON TABLE retort_history IS 'retort history schema 9'");
     auto newer = on("faults", db.url(), {"upgrade", "head"});
     CHECK(newer.exit_code == 1);
-    CHECK(has(newer.err, "has schema 9, newer than this runner knows (2); use a newer runner"));
+    CHECK(has(newer.err, "has schema 9, newer than this runner knows (3); use a newer runner"));
 }
 
 TEST_CASE("check: several heads exit 3, unknown applied revisions exit 6, at head exit 0") {

@@ -88,3 +88,12 @@ TEST_CASE("lint: an acknowledgement marks the finding and keeps its reason") {
     CHECK(lint::describe("abc", found[0]) ==
           "note: abc: ban-drop-column acknowledged (nobody reads it): ALTER TABLE users DROP COLUMN name");
 }
+
+TEST_CASE("lint: the safe recipes' own steps draw nothing, and warnings name the recipe to use instead") {
+    CHECK(lint::lint(render::render(record([](ops& op) { op.set_not_null("users", "email"); }))).empty());
+    auto found = lint::lint({{"ALTER TABLE users ALTER COLUMN email SET NOT NULL"}});
+    REQUIRE(found.size() == 1);
+    CHECK(lint::describe("abc", found[0]) == "warning: abc: adding-not-nullable-field: ALTER TABLE users ALTER COLUMN "
+                                             "email SET NOT NULL (instead: op.set_not_null(table, column), see "
+                                             "docs/locks.md)");
+}
