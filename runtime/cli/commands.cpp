@@ -25,6 +25,7 @@ const std::vector<command>& commands() {
         {"check", "compare the database with this runner (exit codes in 'check --help')", cmd_check},
         {"repair", "re-record the checksums of reviewed, modified applied revisions", cmd_repair},
         {"verify", "upgrade, downgrade and re-upgrade every revision on a scratch database", cmd_verify},
+        {"plan", "show what a plan would lock on this database, statement by statement", cmd_plan},
         {"locks", "print the lock and cost of every operation (docs/locks.md)", cmd_locks},
     };
     return list;

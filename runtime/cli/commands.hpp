@@ -54,6 +54,7 @@ int cmd_check(context& ctx, const std::vector<std::string>& args);
 int cmd_repair(context& ctx, const std::vector<std::string>& args);
 int cmd_verify(context& ctx, const std::vector<std::string>& args);
 int cmd_locks(context& ctx, const std::vector<std::string>& args);
+int cmd_plan(context& ctx, const std::vector<std::string>& args);
 
 /// The database's version-table rows as graph indices (checked for corruption).
 std::vector<graph::index> database_heads(context& ctx, db::session& s);

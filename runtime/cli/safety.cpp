@@ -9,6 +9,7 @@
 #include "lint/lint.hpp"
 #include "plan/migrate.hpp"
 #include "plan/sql_sink.hpp"
+#include "cli/lock_report.hpp"
 #include "cli/run_report.hpp"
 
 #include <algorithm>
@@ -34,7 +35,10 @@ void add_safety_options(po::options_description& desc, safety_options& o, bool m
         "allow-modified", po::bool_switch(&o.allow_modified),
         "run even though an applied revision changed since it was applied")(
         "single-transaction", po::bool_switch(&o.guards.single_transaction),
-        "run the whole plan in one transaction (refused when a revision has an autocommit block)");
+        "run the whole plan in one transaction (refused when a revision has an autocommit block)")(
+        "max-lock-rows", po::value(&o.max_lock_rows),
+        "refuse (exit 8) a statement holding a write-blocking lock while it scans or rewrites a table over N rows, "
+        "unless its revision acknowledges \"lock-on-large-table\"");
 }
 
 safety_options default_safety(const context& ctx) {
@@ -43,6 +47,7 @@ safety_options default_safety(const context& ctx) {
     if (!settings.lock_timeout.text.empty()) o.guards.lock_timeout = settings.lock_timeout.text;
     if (!settings.statement_timeout.text.empty()) o.guards.statement_timeout = settings.statement_timeout.text;
     o.guards.single_transaction = settings.single_transaction();
+    o.max_lock_rows = settings.max_lock_rows.text;
     return o;
 }
 
@@ -126,6 +131,13 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
     auto current = database_heads(ctx, *s);
     graph::revision_map m(g);
     auto steps = upgrade ? plan::plan_upgrade(m, state.rows, target) : plan::plan_downgrade(m, state.rows, target);
+    // The lock plan: --dry-run prints it, --max-lock-rows refuses it (exit 8) before anything runs.
+    long long max_lock_rows = parse_max_lock_rows(o.max_lock_rows);
+    if (o.dry_run || max_lock_rows > 0) {
+        auto locks = plan_locks(ctx, *s, current, steps, max_lock_rows);
+        if (o.dry_run) print_lock_plan(std::cerr, locks);
+        else enforce_lock_policy(locks);
+    }
     if (!o.dry_run && !steps.empty()) h.ensure();
     auto checksum = [&ctx](const std::string& id) { return compiled_checksum(ctx, id); };
     if (o.dry_run) {

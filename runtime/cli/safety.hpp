@@ -24,6 +24,7 @@ struct safety_options {
     std::string lock_wait = "5min";
     bool dry_run = false;
     bool allow_modified = false;
+    std::string max_lock_rows;  ///< the lock policy (exit 8); empty: off
     db::guard_settings guards;
 };
 

@@ -81,11 +81,20 @@ settings resolve(const std::optional<project_file>& file, const overrides& flags
     s.lock_timeout = r.pick(flags.lock_timeout, "--lock-timeout", "lock_timeout", "");
     s.statement_timeout = r.pick(flags.statement_timeout, "--statement-timeout", "statement_timeout", "");
     s.transaction_mode = r.pick(flags.transaction_mode, "--single-transaction", "transaction_mode", "per-revision");
+    // The command's own flags (--max-lock-rows, --blocker-wait, ...) override these later.
+    s.max_lock_rows = r.pick(std::nullopt, "", "max_lock_rows", "");
+    s.blocker_wait = r.pick(std::nullopt, "", "blocker_wait", "1min");
+    s.terminate_blockers_after = r.pick(std::nullopt, "", "terminate_blockers_after", "");
 
     if (s.version_table.text.empty())
         throw usage_error("version_table (from " + s.version_table.source + ") must not be empty");
     check_duration(s.lock_timeout, "lock_timeout");
     check_duration(s.statement_timeout, "statement_timeout");
+    check_duration(s.blocker_wait, "blocker_wait");
+    check_duration(s.terminate_blockers_after, "terminate_blockers_after");
+    if (s.max_lock_rows.text.find_first_not_of("0123456789") != std::string::npos || s.max_lock_rows.text.size() > 15)
+        throw usage_error("max_lock_rows '" + s.max_lock_rows.text + "' (from " + s.max_lock_rows.source +
+                          ") must be a number of rows");
     if (s.transaction_mode.text != "per-revision" && s.transaction_mode.text != "single")
         throw usage_error("transaction_mode '" + s.transaction_mode.text + "' (from " + s.transaction_mode.source +
                           ") must be per-revision or single");

@@ -35,6 +35,9 @@ struct settings {
     value lock_timeout;          ///< PostgreSQL interval text ("10s", "500ms"); empty: server default
     value statement_timeout;     ///< likewise
     value transaction_mode;      ///< "per-revision" (default) or "single"
+    value max_lock_rows;         ///< the lock policy's threshold (rows); empty: off
+    value blocker_wait;          ///< how long to wait for a quiet moment before a strong lock ("1min")
+    value terminate_blockers_after;  ///< end idle-in-transaction blockers after this long; empty: never
     bool single_transaction() const { return transaction_mode.text == "single"; }
 };
 

@@ -16,7 +16,8 @@ enum exit_code : int {
     exit_multiple_heads = 3, ///< `heads --check` / `check` found more than one head
     exit_not_at_head = 4,    ///< `check`: revisions are waiting to be applied
     exit_modified = 5,       ///< `check`: an applied revision changed since (see `repair`)
-    exit_unknown_applied = 6 ///< `check`: the database has revisions this runner does not know
+    exit_unknown_applied = 6, ///< `check`: the database has revisions this runner does not know
+    exit_lock_policy = 8     ///< `upgrade --max-lock-rows`: a strong lock would scan or rewrite a large table
 };
 
 class error : public std::runtime_error {

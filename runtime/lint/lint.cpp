@@ -231,7 +231,8 @@ std::vector<finding> lint_revision(const std::string& id, const revision_body& b
     auto acknowledged = record_acknowledgements(body.upgrade);
     const auto& names = rule_names();
     for (const auto& a : acknowledged)
-        if (a.rule != "prefer-timestamptz" && std::find(names.begin(), names.end(), a.rule) == names.end())
+        if (a.rule != "prefer-timestamptz" && a.rule != locks::large_table_rule &&
+            std::find(names.begin(), names.end(), a.rule) == names.end())
             throw error("revision " + id + " acknowledges '" + a.rule + "', which is not a lint rule (known: " +
                         "ban-drop-table, ban-drop-column, ... see runtime/lint/lint.cpp)");
     return lint(render::render(record(body.upgrade)), acknowledged);

@@ -493,7 +493,13 @@ statement_facts facts(const render::statement& s) {
         add_lock(f, {s.backfill->schema, s.backfill->table, level::row_exclusive});
         return f;
     }
-    return classify_sql(s.sql);
+    statement_facts f = classify_sql(s.sql);
+    // op.set_not_null's SET NOT NULL runs after its check was validated and committed: no scan.
+    if (s.own_transaction && f.refine == refinement::not_null_check && f.work == cost::scan) {
+        f.work = cost::catalog;
+        f.note = "the recipe's validated CHECK (" + f.column + " IS NOT NULL) proves it: no scan";
+    }
+    return f;
 }
 
 std::vector<statement_facts> facts(const op::operation& o) {

@@ -71,6 +71,10 @@ struct statement_facts {
     level strongest() const;
 };
 
+/// The acknowledgement (`op.acknowledge(large_table_rule, "why")`) that lets `upgrade --max-lock-rows`
+/// run a revision holding a write-blocking lock while it scans or rewrites a large table.
+inline constexpr const char* large_table_rule = "lock-on-large-table";
+
 /// A function PostgreSQL marks volatile that people use in column defaults (upper-case name): a
 /// DEFAULT calling one gives every row its own value, so ADD COLUMN rewrites the table.
 bool is_volatile_function(const std::string& upper_case_name);
@@ -81,6 +85,7 @@ statement_facts classify_sql(const std::string& sql);
 /// The facts of each statement `render::render(o)` returns, in the same order.
 std::vector<statement_facts> facts(const op::operation& o);
 /// Same for already rendered statements (a raw statement with several statements is merged).
+/// The SET NOT NULL step of op.set_not_null (own_transaction) is catalog-only: its check is valid by then.
 statement_facts facts(const render::statement& s);
 
 }  // namespace retort::locks
