@@ -67,6 +67,7 @@ void print_lock_plan(std::ostream& out, const db::lock_plan& plan) {
                 out << "  " << std::left << std::setw(24) << table_name(t.lock) << std::setw(24) << locks::name(t.lock.mode)
                     << std::setw(14) << work << std::setw(24) << size << sql << "\n";
             }
+            for (const auto& b : st.blockers) out << "  " << std::setw(24) << "" << "blocked now by " << db::describe(b) << "\n";
             if (*txn || !st.facts.note.empty())
                 out << "  " << std::setw(24) << "" << "(" << txn << (*txn && !st.facts.note.empty() ? "; " : "")
                     << st.facts.note << ")\n";
@@ -92,7 +93,17 @@ nlohmann::json lock_plan_json(const db::lock_plan& plan) {
                                   {"exists", t.size.exists},
                                   {"rows", t.size.rows},
                                   {"bytes", t.size.bytes}});
-            statements.push_back({{"sql", st.sql},
+            nlohmann::json blockers = nlohmann::json::array();
+            for (const auto& b : st.blockers)
+                blockers.push_back({{"pid", b.pid},
+                                    {"application_name", b.application},
+                                    {"state", b.state},
+                                    {"mode", b.mode},
+                                    {"granted", b.granted},
+                                    {"age_seconds", b.age_seconds},
+                                    {"table", b.table}});
+            statements.push_back({{"blockers", blockers},
+                                  {"sql", st.sql},
                                   {"transaction", st.transaction},
                                   {"work", locks::name(st.facts.work)},
                                   {"certain", st.facts.certain},

@@ -38,7 +38,11 @@ void add_safety_options(po::options_description& desc, safety_options& o, bool m
         "run the whole plan in one transaction (refused when a revision has an autocommit block)")(
         "max-lock-rows", po::value(&o.max_lock_rows),
         "refuse (exit 8) a statement holding a write-blocking lock while it scans or rewrites a table over N rows, "
-        "unless its revision acknowledges \"lock-on-large-table\"");
+        "unless its revision acknowledges \"lock-on-large-table\"")(
+        "blocker-wait", po::value(&o.blocker_wait)->default_value(o.blocker_wait),
+        "before a strong lock, wait this long for a quiet moment, trying with lock_timeout 200ms (0: off)")(
+        "terminate-blockers-after", po::value(&o.terminate_blockers_after),
+        "end connections idle in a transaction that block a strong lock after waiting this long");
 }
 
 safety_options default_safety(const context& ctx) {
@@ -48,6 +52,8 @@ safety_options default_safety(const context& ctx) {
     if (!settings.statement_timeout.text.empty()) o.guards.statement_timeout = settings.statement_timeout.text;
     o.guards.single_transaction = settings.single_transaction();
     o.max_lock_rows = settings.max_lock_rows.text;
+    o.blocker_wait = settings.blocker_wait.text;
+    o.terminate_blockers_after = settings.terminate_blockers_after.text;
     return o;
 }
 
@@ -122,6 +128,10 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
     parse_duration("lock-timeout", o.guards.lock_timeout);
     parse_duration("statement-timeout", o.guards.statement_timeout);
     if (o.guards.retries < 0) throw usage_error("--retries must be 0 or more");
+    auto guards = o.guards;
+    guards.blocker_wait = parse_duration("blocker-wait", o.blocker_wait);
+    if (!o.terminate_blockers_after.empty())
+        guards.terminate_blockers_after = parse_duration("terminate-blockers-after", o.terminate_blockers_after);
     auto s = open_checked_session(ctx);
     s->lock_migrations(ctx.table, wait);
     // Everything that can refuse comes before the first change, so a refused run changes nothing.
@@ -149,7 +159,7 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
         plan::migrate(m, ctx.revisions->bodies, current, steps, ctx.table, out);
         return exit_ok;
     }
-    db::guarded_sink guarded(*s, h, o.guards, checksum, std::cerr);
+    db::guarded_sink guarded(*s, h, guards, checksum, std::cerr);
     run_report out(*s, guarded, ctx.output, steps.size());
     plan::migrate(m, ctx.revisions->bodies, current, steps, ctx.table, out);
     if (steps.empty() && !ctx.output.quiet) std::cerr << "Nothing to do: the database is already at " << target << "\n";

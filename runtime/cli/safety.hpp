@@ -25,6 +25,8 @@ struct safety_options {
     bool dry_run = false;
     bool allow_modified = false;
     std::string max_lock_rows;  ///< the lock policy (exit 8); empty: off
+    std::string blocker_wait = "1min";
+    std::string terminate_blockers_after;  ///< empty: never
     db::guard_settings guards;
 };
 

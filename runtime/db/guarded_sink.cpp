@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "db/backfill.hpp"
+#include "db/blockers.hpp"
 #include "db/invalid_index.hpp"
 #include "db/session.hpp"
 #include "render/quoting.hpp"
@@ -160,9 +161,59 @@ void guarded_sink::run_backfill_part(const std::string& revision, std::size_t pa
     m_progress << "backfill " << b.table << ": done, " << rows << " rows updated" << std::endl;
 }
 
+bool guarded_sink::run_when_quiet(const plan::step_program& program) {
+    if (m_settings.blocker_wait.count() <= 0) return false;
+    std::vector<locks::table_lock> strong;
+    for (const auto& b : program.blocks)
+        for (const auto& s : b.statements)
+            for (const auto& t : locks::facts(s).tables)
+                if (t.mode >= locks::level::share) strong.push_back(t);
+    if (strong.empty()) return false;
+    plan::step_program quick = program;
+    for (auto& b : quick.blocks)
+        for (auto& s : b.statements)
+            if (s.sql.rfind("SET LOCAL lock_timeout", 0) == 0) s.sql = "SET LOCAL lock_timeout = '200ms'";
+    using clock = std::chrono::steady_clock;
+    const auto start = clock::now();
+    std::string reported;
+    for (;;) {
+        try {
+            m_session.run(quick);
+            return true;
+        } catch (const database_error& e) {
+            if (e.sqlstate() != "55P03") throw;
+        }
+        std::vector<blocker> blockers;
+        for (const auto& t : strong)
+            for (auto& b : find_blockers(m_session, t)) blockers.push_back(std::move(b));
+        std::string names;
+        for (const auto& b : blockers) names += (names.empty() ? "" : ", ") + describe(b);
+        if (names.empty()) names = "a connection that has finished by now";
+        const auto waited = clock::now() - start;
+        if (reported.empty()) {
+            reported = names;
+            m_progress << "revision " << program.revision << ": waiting for a quiet moment (--blocker-wait) behind "
+                       << names << std::endl;
+        }
+        if (m_settings.terminate_blockers_after.count() > 0 && waited >= m_settings.terminate_blockers_after)
+            for (const auto& b : terminate_idle(m_session, blockers, 0))
+                m_progress << "revision " << program.revision << ": ended " << describe(b)
+                           << " (--terminate-blockers-after)" << std::endl;
+        if (waited >= m_settings.blocker_wait)
+            throw database_error("revision " + program.revision + " found no quiet moment for its locks within " +
+                                     "--blocker-wait (" +
+                                     std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                        m_settings.blocker_wait).count()) +
+                                     "ms); blocked by " + names + "; nothing of it is applied",
+                                 "55P03");
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    }
+}
+
 void guarded_sink::run_with_retries(const plan::step_program& program) {
     // A step with an autocommit block may commit part of itself: it runs once, part by part.
     if (commits_in_parts(program)) return run_in_parts(program);
+    if (run_when_quiet(program)) return;
     int attempts = 1 + m_settings.retries;
     for (int attempt = 1;; ++attempt) {
         try {

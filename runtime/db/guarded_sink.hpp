@@ -21,6 +21,10 @@ struct guard_settings {
     int retries = 0;                       ///< extra attempts of a step that timed out
     std::chrono::milliseconds retry_pause{2000};
     bool single_transaction = false;
+    /// A step needing a strong lock (SHARE or stronger) waits for a quiet moment this long, trying
+    /// with lock_timeout 200ms so it never queues long in front of the application; 0: off.
+    std::chrono::milliseconds blocker_wait{60000};
+    std::chrono::milliseconds terminate_blockers_after{0};  ///< end idle-in-transaction blockers; 0: never
 };
 
 /// The checksum to record for a revision ID.
@@ -43,6 +47,9 @@ public:
 
 private:
     void run_with_retries(const plan::step_program& program);
+    /// The preflight: retries `program` with a 200ms lock_timeout until the tables it strongly
+    /// locks are quiet, reporting the blockers; false when it needs no strong lock.
+    bool run_when_quiet(const plan::step_program& program);
     /// A step with autocommit blocks, one part (block) at a time: each completed part is recorded
     /// in the history, and a failure says which parts are committed.
     void run_in_parts(const plan::step_program& program);

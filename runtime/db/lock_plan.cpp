@@ -52,6 +52,8 @@ lock_plan build_lock_plan(session& s, const std::vector<plan::step_program>& pro
                     auto it = sizes.find(key);
                     if (it == sizes.end()) it = sizes.emplace(key, size_of(s, t.schema, t.table)).first;
                     ps.tables.push_back({t, it->second});
+                    if (t.mode >= locks::level::share && it->second.exists)
+                        for (auto& b : find_blockers(s, t)) ps.blockers.push_back(std::move(b));
                     if (max_lock_rows <= 0 || !it->second.exists || it->second.rows <= max_lock_rows ||
                         !long_strong_lock(ps.facts, t))
                         continue;

@@ -3,6 +3,7 @@
 // that holds a write-blocking lock while it scans or rewrites a table over max_lock_rows rows.
 #pragma once
 
+#include "db/blockers.hpp"
 #include "db/live_facts.hpp"
 #include "locks/lock_facts.hpp"
 #include "plan/program.hpp"
@@ -26,6 +27,7 @@ struct planned_statement {
     std::string transaction;  ///< "revision" (the step's transaction), "own" (a recipe step), "none" (autocommit)
     locks::statement_facts facts;
     std::vector<locked_table> tables;
+    std::vector<blocker> blockers;  ///< for a strong lock (SHARE or stronger): who holds or awaits a conflicting lock now
 };
 
 struct planned_step {
