@@ -15,26 +15,6 @@ namespace {
 
 using tokens = std::vector<token>;
 
-bool is_word(const tokens& t, std::size_t i, const char* w) {
-    return i < t.size() && t[i].kind == token::word && t[i].text == w;
-}
-
-bool has_word(const tokens& t, const char* w) {
-    return std::any_of(t.begin(), t.end(), [&](const token& k) { return k.kind == token::word && k.text == w; });
-}
-
-bool has_sequence(const tokens& t, std::initializer_list<const char*> words) {
-    for (std::size_t i = 0; i + words.size() <= t.size(); ++i) {
-        std::size_t j = 0;
-        for (const char* w : words) {
-            if (!is_word(t, i + j, w)) break;
-            ++j;
-        }
-        if (j == words.size()) return true;
-    }
-    return false;
-}
-
 /// PostgreSQL folds unquoted names to lower case; the last part of schema.name is the table.
 std::string name_key(const token& k) {
     if (k.kind == token::quoted) return k.text;

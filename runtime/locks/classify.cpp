@@ -15,28 +15,12 @@ namespace {
 using lint::token;
 using tokens = std::vector<token>;
 
-bool is_word(const tokens& t, std::size_t i, const char* w) {
-    return i < t.size() && t[i].kind == token::word && t[i].text == w;
-}
+using lint::has_sequence;
+using lint::has_word;
+using lint::is_word;
 
 bool is_symbol(const tokens& t, std::size_t i, const char* s) {
     return i < t.size() && t[i].kind == token::symbol && t[i].text == s;
-}
-
-bool has_word(const tokens& t, const char* w) {
-    return std::any_of(t.begin(), t.end(), [&](const token& k) { return k.kind == token::word && k.text == w; });
-}
-
-bool has_sequence(const tokens& t, std::initializer_list<const char*> words) {
-    for (std::size_t i = 0; i + words.size() <= t.size(); ++i) {
-        std::size_t j = 0;
-        for (const char* w : words) {
-            if (!is_word(t, i + j, w)) break;
-            ++j;
-        }
-        if (j == words.size()) return true;
-    }
-    return false;
 }
 
 void skip(const tokens& t, std::size_t& i, std::initializer_list<const char*> words) {
