@@ -240,6 +240,8 @@ struct canonical_visitor {
             .always("table", o.table)
             .nested("constraint", constraint_text(o.constraint))
             .field("not_valid", o.not_valid)
+            .field("using_index", o.using_index)
+            .field("concurrently", o.concurrently)
             .str();
     }
     std::string operator()(const op::drop_constraint& o) const {
@@ -338,6 +340,20 @@ struct canonical_visitor {
     std::string operator()(const op::run_code&) const { return line_writer("run_code").str(); }
     std::string operator()(const op::irreversible& o) const {
         return line_writer("irreversible").always("reason", o.reason).str();
+    }
+    std::string operator()(const op::set_not_null& o) const {
+        return line_writer("set_not_null").field("schema", o.schema).always("table", o.table).always("column", o.column).str();
+    }
+    std::string operator()(const op::backfill& o) const {
+        return line_writer("backfill")
+            .field("schema", o.schema)
+            .always("table", o.table)
+            .always("set", o.set_sql)
+            .field("where", o.where_sql)
+            .always("key", o.key)
+            .always("batch_rows", std::to_string(o.batch_rows))
+            .field("pause_ms", o.pause_ms, 0)
+            .str();
     }
     std::string operator()(const op::begin_autocommit&) const { return line_writer("begin_autocommit").str(); }
     std::string operator()(const op::end_autocommit&) const { return line_writer("end_autocommit").str(); }

@@ -88,7 +88,27 @@ public:
     void operator()(const op::create_index& o) {
         if (o.columns.empty()) fail("index " + o.name + " on " + o.table + " names no columns");
     }
-    void operator()(const op::add_constraint& o) { constraint(o.constraint, o.table); }
+    void operator()(const op::add_constraint& o) {
+        if (o.using_index.empty()) constraint(o.constraint, o.table);
+        if (!o.using_index.empty() && o.concurrently)
+            fail("unique constraint " + o.constraint.name + " on " + o.table +
+                 ": using_index adopts an existing index, concurrently builds one; choose one");
+        if (o.concurrently && o.constraint.name.empty())
+            fail("unique constraint on " + o.table + ": concurrently needs a constraint name (the index gets it)");
+        if ((o.concurrently || !o.using_index.empty()) && m_autocommit)
+            fail("unique constraint " + o.constraint.name + " on " + o.table +
+                 ": with using_index or concurrently it manages its own transactions; record it outside the autocommit block");
+    }
+    void operator()(const op::set_not_null& o) {
+        if (o.column.empty()) fail("set_not_null on " + o.table + " names no column");
+        if (m_autocommit) fail("set_not_null on " + o.table + ": it commits step by step itself; record it outside the autocommit block");
+    }
+    void operator()(const op::backfill& o) {
+        if (o.set_sql.empty()) fail("backfill of " + o.table + " has an empty SET");
+        if (o.key.empty()) fail("backfill of " + o.table + " names no key column");
+        if (o.batch_rows < 1) fail("backfill of " + o.table + ": batch_rows must be 1 or more");
+        if (o.pause_ms < 0) fail("backfill of " + o.table + ": pause_ms must be 0 or more");
+    }
     void operator()(const op::add_exclude_constraint& o) {
         if (o.elements.empty()) fail("exclusion constraint " + o.name + " on " + o.table + " has no elements");
     }

@@ -108,7 +108,7 @@ void ops::add_enum_value(std::string enum_name, std::string value, enum_value_op
 
 namespace {
 op::add_constraint table_constraint(std::string schema, std::string table, Constraint c, bool not_valid = false) {
-    op::add_constraint o{std::move(schema), std::move(table), std::move(c), not_valid};
+    op::add_constraint o{std::move(schema), std::move(table), std::move(c), not_valid, {}, false};
     split_qualified(o.schema, o.table);
     return o;
 }
@@ -126,7 +126,24 @@ void ops::create_unique_constraint(std::string name, std::string table, names co
     Constraint c = UniqueConstraint(std::move(columns), std::move(name));
     c.fk.deferrable = options.deferrable;
     c.fk.initially = std::move(options.initially);
-    m_list->add(table_constraint(std::move(options.schema), std::move(table), std::move(c)), where);
+    auto o = table_constraint(std::move(options.schema), std::move(table), std::move(c));
+    o.using_index = std::move(options.using_index);
+    o.concurrently = options.concurrently;
+    m_list->add(std::move(o), where);
+}
+
+void ops::set_not_null(std::string table, std::string column, schema_options options, here where) {
+    op::set_not_null o{std::move(options.schema), std::move(table), std::move(column)};
+    split_qualified(o.schema, o.table);
+    m_list->add(std::move(o), where);
+}
+
+void ops::backfill(std::string table, std::string set_sql, std::string where_sql, backfill_options options,
+                   here where) {
+    op::backfill o{std::move(options.schema), std::move(table),        std::move(set_sql), std::move(where_sql),
+                   std::move(options.key),    options.batch_rows, options.pause_ms};
+    split_qualified(o.schema, o.table);
+    m_list->add(std::move(o), where);
 }
 
 void ops::create_check_constraint(std::string name, std::string table, std::string condition,

@@ -269,7 +269,8 @@ struct call_writer {
         std::string name = cpp_string(c.name), table = cpp_string(o.table);
         switch (c.kind) {
         case constraint_kind::primary_key:
-            if (o.not_valid || !default_fk(c.fk)) unprintable("primary key " + c.name);
+            if (o.not_valid || !default_fk(c.fk) || !o.using_index.empty() || o.concurrently)
+                unprintable("primary key " + c.name);
             return "op.create_primary_key(" + name + ", " + table + ", " + name_list(c.columns) +
                    designated().text("schema", o.schema).trailing() + ")";
         case constraint_kind::unique:
@@ -281,6 +282,8 @@ struct call_writer {
                        .text("schema", o.schema)
                        .flag("deferrable", c.fk.deferrable)
                        .text("initially", c.fk.initially)
+                       .text("using_index", o.using_index)
+                       .flag("concurrently", o.concurrently)
                        .trailing() +
                    ")";
         case constraint_kind::check:
@@ -339,6 +342,19 @@ struct call_writer {
     }
     std::string operator()(const op::run_code&) const { unprintable("run_code (a function pointer)"); }
     std::string operator()(const op::irreversible& o) const { return "op.irreversible(" + cpp_string(o.reason) + ")"; }
+    std::string operator()(const op::set_not_null& o) const {
+        return "op.set_not_null(" + cpp_string(o.table) + ", " + cpp_string(o.column) +
+               designated().text("schema", o.schema).trailing() + ")";
+    }
+    std::string operator()(const op::backfill& o) const {
+        const backfill_options defaults;
+        designated options;
+        options.text("schema", o.schema).text("key", o.key == defaults.key ? "" : o.key);
+        if (o.batch_rows != defaults.batch_rows) options.raw("batch_rows", number_source(std::to_string(o.batch_rows)));
+        if (o.pause_ms != defaults.pause_ms) options.raw("pause_ms", number_source(std::to_string(o.pause_ms)));
+        return "op.backfill(" + cpp_string(o.table) + ", " + cpp_string(o.set_sql) + ", " + cpp_string(o.where_sql) +
+               options.trailing() + ")";
+    }
     std::string operator()(const op::begin_autocommit&) const { return {}; }
     std::string operator()(const op::end_autocommit&) const { return {}; }
 };

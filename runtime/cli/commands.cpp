@@ -30,6 +30,8 @@ const std::vector<command>& commands() {
         {"drift", "compare the database's schema with what its revisions build (exit 7 when they differ)", cmd_drift},
         {"fleet-status", "progress of coordinated fleet runs, from the control database", cmd_fleet_status},
         {"autogenerate", "write a revision from the head schema to a dev database or a schema file", cmd_autogenerate},
+        {"plan", "show what a plan would lock on this database, statement by statement", cmd_plan},
+        {"locks", "print the lock and cost of every operation (docs/locks.md)", cmd_locks},
     };
     return list;
 }

@@ -58,6 +58,8 @@ int cmd_drift(context& ctx, const std::vector<std::string>& args);
 int cmd_fleet_status(context& ctx, const std::vector<std::string>& args);
 int cmd_autogenerate(context& ctx, const std::vector<std::string>& args);
 int cmd_graph(context& ctx, const std::vector<std::string>& args);
+int cmd_locks(context& ctx, const std::vector<std::string>& args);
+int cmd_plan(context& ctx, const std::vector<std::string>& args);
 
 /// The database's version-table rows as graph indices (checked for corruption), read through
 /// the one connection function with every setting applied.

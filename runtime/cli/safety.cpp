@@ -1,7 +1,9 @@
 #include "cli/safety.hpp"
 
+#include "cli/lock_report.hpp"
 #include "cli/run_report.hpp"
 #include "config/duration.hpp"
+#include "config/row_count.hpp"
 #include "core/errors.hpp"
 #include "lint/lint.hpp"
 
@@ -28,7 +30,16 @@ void add_safety_options(po::options_description& desc, safety_options& o, bool m
         "run the whole plan in one transaction (refused when a revision has an autocommit block)")(
         "backup", po::value(&o.backup)->value_name("FILE"),
         "pg_dump (custom format) the database into FILE under the lock, before the first change; restore with "
-        "pg_restore");
+        "pg_restore")(
+        "max-lock-rows", po::value(&o.max_lock_rows)->value_name("N")->default_value(o.max_lock_rows),
+        "refuse (exit 8) a statement holding a write-blocking lock while it scans or rewrites a table over N rows, "
+        "unless its revision acknowledges \"lock-on-large-table\" (0: off; 'runner plan' shows them)")(
+        "blocker-wait", po::value(&o.guards.blocker_wait)->default_value(o.guards.blocker_wait),
+        "before a strong lock, wait this long for a quiet moment, trying with lock_timeout 200ms, instead of "
+        "queueing in front of the application (0: off)")(
+        "terminate-blockers-after",
+        po::value(&o.guards.terminate_blockers_after)->default_value(o.guards.terminate_blockers_after),
+        "end connections idle in a transaction that block a strong lock after waiting this long (0: never)");
 }
 
 safety_options default_safety(const context& ctx) {
@@ -38,6 +49,9 @@ safety_options default_safety(const context& ctx) {
     o.guards.lock_timeout = settings.lock_timeout.text;
     o.guards.statement_timeout = settings.statement_timeout.text;
     o.guards.single_transaction = settings.single_transaction();
+    o.max_lock_rows = settings.max_lock_rows.text;
+    o.guards.blocker_wait = settings.blocker_wait.text;
+    o.guards.terminate_blockers_after = settings.terminate_blockers_after.text;
     return o;
 }
 
@@ -49,7 +63,11 @@ migrate::options run_options(const safety_options& o) {
         config::checked_duration("lock_wait", o.lock_wait, "--lock-wait", false));
     config::checked_duration("lock_timeout", o.guards.lock_timeout, "--lock-timeout", true);
     config::checked_duration("statement_timeout", o.guards.statement_timeout, "--statement-timeout", true);
+    config::checked_duration("blocker_wait", o.guards.blocker_wait, "--blocker-wait", false);
+    config::checked_duration("terminate_blockers_after", o.guards.terminate_blockers_after,
+                             "--terminate-blockers-after", false);
     if (o.guards.retries < 0) throw usage_error("--retries must be 0 or more");
+    out.max_lock_rows = config::checked_row_count("max_lock_rows", o.max_lock_rows, "--max-lock-rows");
     out.guards = o.guards;
     out.dry_run = o.dry_run;
     out.allow_modified = o.allow_modified;
@@ -88,6 +106,7 @@ int run_online(context& ctx, bool upgrade, const std::string& target, const safe
     for (const auto& line : r.privileges) std::cerr << line << "\n";
     throw_if_failed(r);
     if (o.dry_run) {
+        if (r.locks) print_lock_plan(std::cerr, *r.locks);
         std::cerr << "Dry run: " << r.plan.size() << " step" << (r.plan.size() == 1 ? "" : "s")
                   << " planned; nothing will change\n";
         for (const auto& w : r.warnings) std::cerr << w << "\n";

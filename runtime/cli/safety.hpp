@@ -21,6 +21,7 @@ struct safety_options {
     bool dry_run = false;
     bool allow_modified = false;
     std::string backup;  ///< --backup FILE: pg_dump before the first change
+    std::string max_lock_rows;  ///< --max-lock-rows: the lock policy (exit 8); "0": off
     db::guard_settings guards;
 };
 
@@ -28,7 +29,8 @@ struct safety_options {
 safety_options default_safety(const context& ctx);
 
 /// --lock-wait, --lock-timeout, --statement-timeout, --retries; with `migrating`, also
-/// --dry-run, --allow-modified and --single-transaction.
+/// --dry-run, --allow-modified, --single-transaction, --backup, --max-lock-rows, --blocker-wait
+/// and --terminate-blockers-after.
 void add_safety_options(boost::program_options::options_description& desc, safety_options& o, bool migrating);
 
 /// The migrator's options from the command's safety options (checked: usage_error if not valid).

@@ -27,7 +27,8 @@ std::string without_comment(const std::string& value) {
 const std::vector<std::string>& known_keys() {
     static const std::vector<std::string> keys = {
         "url", "url_env", "migrations", "version_table", "version_table_schema",
-        "lock_timeout", "statement_timeout", "lock_wait", "transaction_mode",
+        "lock_timeout", "statement_timeout", "lock_wait", "transaction_mode", "max_lock_rows", "blocker_wait",
+        "terminate_blockers_after",
     };
     return keys;
 }

@@ -1,6 +1,7 @@
 #include "config/settings.hpp"
 
 #include "config/duration.hpp"
+#include "config/row_count.hpp"
 #include "core/errors.hpp"
 
 #include <cstdlib>
@@ -67,6 +68,10 @@ settings resolve(const std::optional<project_file>& file, const overrides& flags
         r.pick(flags.statement_timeout, "--statement-timeout", "statement_timeout", default_statement_timeout);
     s.lock_wait = r.pick(flags.lock_wait, "--lock-wait", "lock_wait", default_lock_wait);
     s.transaction_mode = r.pick(flags.transaction_mode, "--single-transaction", "transaction_mode", "per-revision");
+    s.max_lock_rows = r.pick(flags.max_lock_rows, "--max-lock-rows", "max_lock_rows", default_max_lock_rows);
+    s.blocker_wait = r.pick(flags.blocker_wait, "--blocker-wait", "blocker_wait", default_blocker_wait);
+    s.terminate_blockers_after = r.pick(flags.terminate_blockers_after, "--terminate-blockers-after",
+                                        "terminate_blockers_after", default_terminate_blockers_after);
 
     if (s.version_table.text.empty())
         throw usage_error("version_table (from " + s.version_table.source + ") must not be empty");
@@ -78,6 +83,10 @@ settings resolve(const std::optional<project_file>& file, const overrides& flags
     checked_duration("lock_timeout", s.lock_timeout.text, s.lock_timeout.source, true);
     checked_duration("statement_timeout", s.statement_timeout.text, s.statement_timeout.source, true);
     checked_duration("lock_wait", s.lock_wait.text, s.lock_wait.source, false);
+    checked_duration("blocker_wait", s.blocker_wait.text, s.blocker_wait.source, false);
+    checked_duration("terminate_blockers_after", s.terminate_blockers_after.text, s.terminate_blockers_after.source,
+                     false);
+    checked_row_count("max_lock_rows", s.max_lock_rows.text, s.max_lock_rows.source);
     if (s.transaction_mode.text != "per-revision" && s.transaction_mode.text != "single")
         throw usage_error("transaction_mode '" + s.transaction_mode.text + "' (from " + s.transaction_mode.source +
                           ") must be per-revision or single");

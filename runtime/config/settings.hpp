@@ -23,7 +23,7 @@ struct value {
 /// What a command line set; unset members fall through to the environment, the file, defaults.
 struct overrides {
     std::optional<std::string> url, migrations, version_table, version_table_schema, lock_timeout,
-        statement_timeout, lock_wait, transaction_mode;
+        statement_timeout, lock_wait, transaction_mode, max_lock_rows, blocker_wait, terminate_blockers_after;
 };
 
 struct settings {
@@ -37,6 +37,9 @@ struct settings {
     value statement_timeout;     ///< likewise
     value lock_wait;             ///< how long to wait for another runner's migration lock
     value transaction_mode;      ///< "per-revision" (default) or "single"
+    value max_lock_rows;         ///< the lock policy's threshold in rows (exit 8); "0": off
+    value blocker_wait;          ///< how long to wait for a quiet moment before a strong lock
+    value terminate_blockers_after;  ///< end idle-in-transaction blockers after this long; "0": never
     bool single_transaction() const { return transaction_mode.text == "single"; }
 };
 

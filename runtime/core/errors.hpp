@@ -18,6 +18,7 @@ enum exit_code : int {
     exit_modified = 5,       ///< `check`: an applied revision changed since (see `repair`)
     exit_unknown_applied = 6, ///< `check`: the database has revisions this runner does not know
     exit_drift = 7,          ///< `drift`, `check --drift`: the schema differs; `schema --check`: the file is stale
+    exit_lock_policy = 8,    ///< `upgrade --max-lock-rows`: a strong lock would scan or rewrite a large table
     exit_fleet = 9           ///< a fleet run: a target failed, was unreachable or was not attempted
 };
 

@@ -2,6 +2,7 @@
 
 #include "config/duration.hpp"
 #include "core/errors.hpp"
+#include "db/backfill.hpp"
 #include "db/invalid_index.hpp"
 #include "db/session.hpp"
 #include "render/quoting.hpp"
@@ -19,7 +20,10 @@ render::statement set_local(const char* name, const std::string& value) {
     return s;
 }
 
-bool has_autocommit_block(const plan::step_program& p) {
+/// An autocommit block, or a safe recipe's steps (several transactional blocks): the step commits
+/// part by part.
+bool commits_in_parts(const plan::step_program& p) {
+    if (p.blocks.size() > 1) return true;
     for (const auto& b : p.blocks)
         if (!b.transactional) return true;
     return false;
@@ -69,10 +73,11 @@ plan::step_program single_transaction(const std::vector<plan::step_program>& pro
     all.upgrade = programs.empty() || programs.front().upgrade;
     all.blocks.push_back({});
     for (const auto& p : programs) {
-        if (has_autocommit_block(p))
+        if (commits_in_parts(p))
             throw usage_error("--single-transaction cannot run revision " + p.revision +
                               ": it has statements PostgreSQL runs only outside a transaction (e.g. CREATE INDEX "
-                              "CONCURRENTLY); run without --single-transaction");
+                              "CONCURRENTLY) or a safe recipe that commits step by step (set_not_null, backfill, "
+                              "a validation after NOT VALID); run without --single-transaction");
         all.revision += (all.revision.empty() ? "" : ", ") + p.revision;
         for (const auto& b : p.blocks)
             all.blocks.back().statements.insert(all.blocks.back().statements.end(), b.statements.begin(),
@@ -86,7 +91,14 @@ plan::step_program single_transaction(const std::vector<plan::step_program>& pro
 guarded_sink::guarded_sink(session& s, history& h, guard_settings settings, checksum_lookup checksum,
                            notice_fn notice)
     : m_session(s), m_history(h), m_settings(std::move(settings)), m_checksum(std::move(checksum)),
-      m_notice(std::move(notice)) {}
+      m_notice(std::move(notice)) {
+    auto millis = [](const std::string& text) {
+        auto d = config::parse_duration(text);
+        return std::chrono::duration_cast<std::chrono::milliseconds>(d ? *d : std::chrono::microseconds(0));
+    };
+    m_quiet.wait = millis(m_settings.blocker_wait);
+    m_quiet.terminate_after = millis(m_settings.terminate_blockers_after);
+}
 
 void guarded_sink::prepare(const render::statement& create_version_table) {
     m_session.execute(create_version_table.sql);
@@ -122,9 +134,16 @@ void guarded_sink::run_in_parts(const plan::step_program& program) {
         plan::step_program part = program;
         part.blocks = {block};
         try {
-            m_session.run(part);
+            if (block.statements.size() == 1 && block.statements.front().backfill)
+                run_backfill_part(program.revision, k, *block.statements.front().backfill, checksum);
+            else if (!block.transactional || !run_when_quiet(part))
+                m_session.run(part);
         } catch (const database_error& e) {
-            std::string state = k == 0   ? std::string("no part of it is committed")
+            const bool backfill = block.statements.size() == 1 && block.statements.front().backfill;
+            std::string state = backfill && k == 0 ? std::string("a re-run resumes after the last committed batch")
+                                : backfill ? "parts before it are committed (see retort_history); a re-run runs them "
+                                             "again and resumes the backfill after its last committed batch"
+                                : k == 0   ? std::string("no part of it is committed")
                                 : k == 1 ? "part 1 is committed (see retort_history); undo it or make it idempotent "
                                            "before re-running"
                                          : "parts 1-" + std::to_string(k) +
@@ -145,9 +164,46 @@ void guarded_sink::run_in_parts(const plan::step_program& program) {
     }
 }
 
+void guarded_sink::run_backfill_part(const std::string& revision, std::size_t part, const op::backfill& b,
+                                     const std::string& checksum) {
+    // The journal's direction names the part, so two backfills of one revision resume apart.
+    const std::string direction = "backfill " + std::to_string(part + 1);
+    backfill_run run;
+    run.resume_after = m_history.pending_detail(revision, direction);
+    run.preamble = {set_local("lock_timeout", m_settings.lock_timeout).sql,
+                    set_local("statement_timeout", m_settings.statement_timeout).sql};
+    run.journal = [&](const backfill_batch& batch) {
+        return m_history.row(revision, direction, checksum, batch.last_key).sql;
+    };
+    auto say = [this](const std::string& line) {
+        if (m_notice) m_notice(line);
+    };
+    run.progress = [&](const backfill_batch& batch) {
+        say("backfill " + b.table + ": batch " + std::to_string(batch.number) + ", " + std::to_string(batch.rows) +
+            " rows (" + std::to_string(batch.total_rows) + " in all), last " + b.key + " " + batch.last_key);
+    };
+    if (!run.resume_after.empty())
+        say("backfill " + b.table + ": resuming after " + b.key + " " + run.resume_after +
+            " (the last batch an earlier run committed)");
+    long long rows = run_backfill(m_session, b, run);
+    say("backfill " + b.table + ": done, " + std::to_string(rows) + " rows updated");
+}
+
+bool guarded_sink::run_when_quiet(const plan::step_program& program) {
+    // The same step with only its lock_timeout shortened: a try that waits in the queue holds up
+    // the application's queries on the table for at most that long.
+    plan::step_program quick = program;
+    const std::string usual = set_local("lock_timeout", m_settings.lock_timeout).sql;
+    for (auto& b : quick.blocks)
+        for (auto& s : b.statements)
+            if (s.sql == usual) s = set_local("lock_timeout", config::blocker_try_lock_timeout);
+    return db::run_when_quiet(m_session, quick, m_quiet, m_notice);
+}
+
 void guarded_sink::run_with_retries(const plan::step_program& program) {
     // A step with an autocommit block may commit part of itself: it runs once, part by part.
-    if (has_autocommit_block(program)) return run_in_parts(program);
+    if (commits_in_parts(program)) return run_in_parts(program);
+    if (run_when_quiet(program)) return;
     int attempts = 1 + m_settings.retries;
     for (int attempt = 1;; ++attempt) {
         try {

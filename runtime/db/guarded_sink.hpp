@@ -1,10 +1,12 @@
 // The live database sink with the production guards: per-transaction timeouts (SET LOCAL, so
 // they never shorten the migration-lock wait), a history row committed with each step, retries of
-// a step that timed out, and --single-transaction (the whole plan in one transaction).
+// a step that timed out, --single-transaction (the whole plan in one transaction), the wait for a
+// quiet moment before a strong lock (db/quiet_moment), and op.backfill's journaled batches.
 #pragma once
 
 #include "config/defaults.hpp"
 #include "db/history.hpp"
+#include "db/quiet_moment.hpp"
 #include "plan/program.hpp"
 
 #include <chrono>
@@ -21,6 +23,11 @@ struct guard_settings {
     int retries = 0;                       ///< extra attempts of a step that timed out
     std::chrono::milliseconds retry_pause{2000};
     bool single_transaction = false;
+    /// A step needing a strong lock (SHARE or stronger) waits this long for a quiet moment, trying
+    /// with a short lock_timeout so it never queues long in front of the application; "0": off.
+    std::string blocker_wait = config::default_blocker_wait;
+    /// End blockers idle in a transaction after waiting this long; "0": never.
+    std::string terminate_blockers_after = config::default_terminate_blockers_after;
 };
 
 /// A line for the person watching (a retry, an INVALID index dropped); may be empty.
@@ -34,7 +41,8 @@ using checksum_lookup = std::function<std::string(const std::string& revision)>;
 plan::step_program guard(const plan::step_program& program, const guard_settings& settings,
                          const render::statement& history_row);
 
-/// Several guarded programs as one transaction; throws usage_error if one has an autocommit block.
+/// Several guarded programs as one transaction; throws usage_error if one commits in parts (an
+/// autocommit block, a safe recipe).
 plan::step_program single_transaction(const std::vector<plan::step_program>& programs);
 
 class guarded_sink final : public plan::sink {
@@ -46,15 +54,21 @@ public:
 
 private:
     void run_with_retries(const plan::step_program& program);
-    /// A step with autocommit blocks, one part (block) at a time: each completed part is recorded
-    /// in the history, and a failure says which parts are committed.
+    /// The preflight (db/quiet_moment) with the short lock_timeout; false when it did not run `program`.
+    bool run_when_quiet(const plan::step_program& program);
+    /// A step that commits in parts (autocommit blocks, safe recipes), one part (block) at a time:
+    /// each completed part is recorded in the history, and a failure says which parts are committed.
     void run_in_parts(const plan::step_program& program);
+    /// One op.backfill part: batches journaled in the history, resumed after an interrupted run.
+    void run_backfill_part(const std::string& revision, std::size_t part, const op::backfill& b,
+                           const std::string& checksum);
 
     session& m_session;
     history& m_history;
     guard_settings m_settings;
     checksum_lookup m_checksum;
     notice_fn m_notice;
+    quiet_moment m_quiet;
     std::vector<plan::step_program> m_pending;  ///< --single-transaction: run together in finish()
 };
 

@@ -143,4 +143,16 @@ void history::record(const std::string& revision, const std::string& direction, 
     }
 }
 
+std::string history::pending_detail(const std::string& revision, const std::string& direction) {
+    if (schema_version() < 3) return {};
+    pqxx::read_transaction tx(m_session.native());
+    auto r = tx.exec_params("SELECT detail FROM " + qualified_name() +
+                                " WHERE revision = $1 AND direction = $2 AND id > coalesce((SELECT max(id) FROM " +
+                                qualified_name() +
+                                " WHERE revision = $1 AND direction IN ('upgrade', 'downgrade')), 0) "
+                                "ORDER BY id DESC LIMIT 1",
+                            revision, direction);
+    return r.empty() || r[0][0].is_null() ? std::string() : r[0][0].as<std::string>();
+}
+
 }  // namespace retort::db

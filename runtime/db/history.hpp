@@ -48,6 +48,9 @@ public:
                           const std::string& detail = {}) const;
     /// Records a row of its own (direction "backup"), outside any step.
     void record(const std::string& revision, const std::string& direction, const std::string& detail);
+    /// The detail of the latest `direction` row of `revision` since its last upgrade or downgrade
+    /// row: where an interrupted op.backfill stopped ("backfill k" rows). Empty when there is none.
+    std::string pending_detail(const std::string& revision, const std::string& direction);
 
 private:
     /// The recorded checksum as today's form would write it.

@@ -35,6 +35,10 @@ const char* query_for(const plan::privilege_need& n) {
     case kind_t::insert:
         return "SELECT c.oid::regclass::text, pg_get_userbyid(c.relowner)::text, has_table_privilege(c.oid, 'INSERT') "
                "FROM pg_class c WHERE c.oid = to_regclass($1)";
+    case kind_t::update:  // op.backfill's UPDATE reads the rows it changes, too
+        return "SELECT c.oid::regclass::text, pg_get_userbyid(c.relowner)::text, "
+               "has_table_privilege(c.oid, 'UPDATE') AND has_table_privilege(c.oid, 'SELECT') "
+               "FROM pg_class c WHERE c.oid = to_regclass($1)";
     }
     return "";
 }
@@ -81,6 +85,7 @@ std::string describe(const missing_privilege& m) {
     case kind_t::ownership: what = "must own " + m.need.object_kind + " " + m.object + " (owner: " + m.owner + ")"; break;
     case kind_t::references: what = "needs REFERENCES on table " + m.object; break;
     case kind_t::insert: what = "needs INSERT on table " + m.object; break;
+    case kind_t::update: what = "needs UPDATE and SELECT on table " + m.object; break;
     }
     std::string where = m.need.revision.empty() ? std::string("version table") : "revision " + m.need.revision;
     return where + ": " + m.need.statement + ": " + what;

@@ -4,6 +4,7 @@
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "lint/sql_tokens.hpp"
+#include "locks/lock_facts.hpp"
 
 #include <retort/check.hpp>
 
@@ -16,26 +17,6 @@ namespace retort::lint {
 namespace {
 
 using tokens = std::vector<token>;
-
-bool is_word(const tokens& t, std::size_t i, const char* w) {
-    return i < t.size() && t[i].kind == token::word && t[i].text == w;
-}
-
-bool has_word(const tokens& t, const char* w) {
-    return std::any_of(t.begin(), t.end(), [&](const token& k) { return k.kind == token::word && k.text == w; });
-}
-
-bool has_sequence(const tokens& t, std::initializer_list<const char*> words) {
-    for (std::size_t i = 0; i + words.size() <= t.size(); ++i) {
-        std::size_t j = 0;
-        for (const char* w : words) {
-            if (!is_word(t, i + j, w)) break;
-            ++j;
-        }
-        if (j == words.size()) return true;
-    }
-    return false;
-}
 
 /// PostgreSQL folds unquoted names to lower case; the last part of schema.name is the table.
 std::string name_key(const token& k) {
@@ -85,11 +66,6 @@ std::vector<tokens> split_actions(const tokens& t, std::size_t from) {
     return out;
 }
 
-// Functions whose value changes per row: a DEFAULT calling one rewrites the table.
-const std::set<std::string> volatile_functions = {"RANDOM", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V1MC",
-                                                  "UUID_GENERATE_V4", "CLOCK_TIMESTAMP", "TIMEOFDAY", "NEXTVAL",
-                                                  "TXID_CURRENT", "SETSEED"};
-
 class checker {
 public:
     explicit checker(std::vector<finding>& out) : m_out(out) {}
@@ -107,7 +83,8 @@ public:
             std::size_t i = on + 1;
             skip_words(t, i, {"ONLY"});
             if (!has_word(t, "CONCURRENTLY") && !m_new_tables.count(read_name(t, i)))
-                flag("require-concurrent-index-creation");
+                flag("require-concurrent-index-creation",
+                     "create it with {.concurrently = true} inside op.autocommit_block()");
         } else if (is_word(t, 0, "DROP") && is_word(t, 1, "INDEX")) {
             if (!is_word(t, 2, "CONCURRENTLY")) flag("require-concurrent-index-deletion");
         } else if (is_word(t, 0, "DROP") && is_word(t, 1, "TABLE")) {
@@ -146,7 +123,10 @@ private:
                 flag("changing-column-type");
                 check_types(a);
             }
-            if (has_sequence(a, {"SET", "NOT", "NULL"})) flag("adding-not-nullable-field");
+            if (has_sequence(a, {"SET", "NOT", "NULL"}))
+                flag("adding-not-nullable-field",
+                     "use op.set_not_null(table, column): it validates a NOT VALID check first, so SET NOT NULL "
+                     "skips its scan (docs/locks.md)");
         } else if (is_word(a, 0, "ADD")) {
             std::size_t i = 1;
             static const std::set<std::string> constraint_words = {"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
@@ -163,13 +143,13 @@ private:
         for (std::size_t i = 0; i < a.size(); ++i) {
             if (is_word(a, i, "DEFAULT")) {
                 for (std::size_t j = i + 1; j + 1 < a.size(); ++j)
-                    if (a[j].kind == token::word && volatile_functions.count(a[j].text) && a[j + 1].text == "(") {
-                        flag("adding-field-with-default");
+                    if (a[j].kind == token::word && locks::is_volatile_function(a[j].text) && a[j + 1].text == "(") {
+                        flag("adding-field-with-default", backfill_instead);
                         break;
                     }
             }
             if (is_word(a, i, "GENERATED") && has_sequence(a, {"ALWAYS", "AS"}) && !has_word(a, "IDENTITY"))
-                flag("adding-field-with-default");
+                flag("adding-field-with-default", backfill_instead);
         }
         if (has_sequence(a, {"PRIMARY", "KEY"})) flag("adding-serial-primary-key-field");
     }
@@ -182,16 +162,20 @@ private:
         // PostgreSQL cannot add UNIQUE or PRIMARY KEY NOT VALID; squawk still names the rule, so the
         // advice is the way that works: the index first, without blocking writes, then the constraint on it.
         if (!has_sequence(a, {"NOT", "VALID"}))
-            flag("constraint-missing-not-valid", by_index ? index_first : "add it with {.not_valid = true}, then "
-                                                                          "op.validate_constraint in a later revision");
+            flag("constraint-missing-not-valid",
+                 by_index ? index_first
+                          : "add it with {.not_valid = true}, then op.validate_constraint in the same revision (the "
+                            "validation commits on its own, after the constraint is added)");
         if (is_word(a, i, "UNIQUE")) flag("disallowed-unique-constraint", index_first);
         if (is_word(a, i, "PRIMARY")) flag("adding-serial-primary-key-field");
     }
 
     static constexpr const char* index_first =
-        "UNIQUE and PRIMARY KEY cannot be NOT VALID: build the unique index concurrently "
-        "(op.create_index(\"ix\", table, columns, {.unique = true, .concurrently = true})), then "
-        "op.execute(\"ALTER TABLE t ADD CONSTRAINT name UNIQUE USING INDEX ix\") (PRIMARY KEY USING INDEX alike)";
+        "UNIQUE and PRIMARY KEY cannot be NOT VALID: build the unique index concurrently first, "
+        "create_unique_constraint(name, table, columns, {.concurrently = true}) does both steps (ADD CONSTRAINT "
+        "name UNIQUE USING INDEX), or {.using_index = \"ix\"} adopts an existing unique index";
+    static constexpr const char* backfill_instead =
+        "add the column without the default, op.backfill it in batches, then alter_column its server default";
 
     std::vector<finding>& m_out;
     std::set<std::string> m_new_tables;
@@ -217,7 +201,7 @@ const std::vector<std::string>& own_rule_names() {
 bool is_rule(const std::string& name) {
     const auto& squawk = rule_names();
     const auto& own = own_rule_names();
-    return name == "prefer-timestamptz" || std::find(squawk.begin(), squawk.end(), name) != squawk.end() ||
+    return name == "prefer-timestamptz" || name == locks::large_table_rule || std::find(squawk.begin(), squawk.end(), name) != squawk.end() ||
            std::find(own.begin(), own.end(), name) != own.end();
 }
 
@@ -236,8 +220,10 @@ std::vector<finding> lint(const std::vector<render::statement>& statements,
                           const std::vector<acknowledgement>& acknowledged) {
     std::vector<finding> out;
     checker check(out);
-    for (const auto& s : statements)
+    for (const auto& s : statements) {
+        if (s.own_transaction) continue;  // a step of a safe recipe (op.set_not_null...): safe by construction
         for (const auto& t : tokenize(s.sql)) check.statement(t, shorten(s.sql));
+    }
     // One finding per rule and statement.
     std::vector<finding> unique;
     for (auto& f : out)

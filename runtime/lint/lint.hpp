@@ -29,7 +29,8 @@ const std::vector<std::string>& rule_names();
 /// Retort's own rules, about the revision rather than one statement ("empty-downgrade").
 const std::vector<std::string>& own_rule_names();
 
-/// Whether op.acknowledge may name this rule (either list, or squawk's alias "prefer-timestamptz").
+/// Whether op.acknowledge may name this rule (either list, squawk's alias "prefer-timestamptz", or
+/// the lock policy's "lock-on-large-table").
 bool is_rule(const std::string& name);
 
 /// The findings for one revision's statements (one finding per rule and statement).

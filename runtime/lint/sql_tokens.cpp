@@ -26,6 +26,28 @@ std::string quoted_run(const std::string& text, std::size_t& i, char quote) {
 }
 }  // namespace
 
+bool is_word(const std::vector<token>& t, std::size_t i, const char* w) {
+    return i < t.size() && t[i].kind == token::word && t[i].text == w;
+}
+
+bool has_word(const std::vector<token>& t, const char* w) {
+    for (const auto& k : t)
+        if (k.kind == token::word && k.text == w) return true;
+    return false;
+}
+
+bool has_sequence(const std::vector<token>& t, std::initializer_list<const char*> words) {
+    for (std::size_t i = 0; i + words.size() <= t.size(); ++i) {
+        std::size_t j = 0;
+        for (const char* w : words) {
+            if (!is_word(t, i + j, w)) break;
+            ++j;
+        }
+        if (j == words.size()) return true;
+    }
+    return false;
+}
+
 std::vector<std::vector<token>> tokenize(const std::string& sql) {
     std::vector<std::vector<token>> out(1);
     std::size_t i = 0;

@@ -2,6 +2,7 @@
 // kept apart from them, so a column named "drop" never reads as a keyword.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,13 @@ struct token {
     enum kind_t { word, quoted, literal, number, symbol } kind;
     std::string text;  ///< words upper-cased; quoted identifiers without their quotes
 };
+
+/// t[i] is the (upper-cased) word w.
+bool is_word(const std::vector<token>& t, std::size_t i, const char* w);
+/// Some token of t is the word w.
+bool has_word(const std::vector<token>& t, const char* w);
+/// The words follow each other somewhere in t.
+bool has_sequence(const std::vector<token>& t, std::initializer_list<const char*> words);
 
 /// The statements of a text (split at top-level ';'), each as tokens; comments dropped.
 std::vector<std::vector<token>> tokenize(const std::string& sql);

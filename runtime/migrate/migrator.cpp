@@ -9,6 +9,7 @@
 #include "lint/lint.hpp"
 #include "migrate/applied.hpp"
 #include "migrate/capture.hpp"
+#include "migrate/lock_policy.hpp"
 #include "migrate/watched_sink.hpp"
 #include "plan/migrate.hpp"
 #include "plan/planner.hpp"
@@ -122,6 +123,10 @@ run_result migrator::migrate(bool upgrade, const std::string& goal, observer& o)
         auto steps = plan_steps(m, state.rows, upgrade, goal);
         r.plan = describe(g, steps);
         refuse_missing_privileges(s, steps, r);
+        // --dry-run shows what each statement will lock; --max-lock-rows refuses (exit 8) before
+        // anything runs.
+        if (m_options.dry_run) r.locks = plan_locks(s, current, steps);
+        else if (m_options.max_lock_rows > 0) refuse_lock_policy(plan_locks(s, current, steps));
         auto checksum = [this](const std::string& id) { return compiled_checksum(m_revisions, id); };
         if (m_options.dry_run) {
             for (const auto& step : steps)
@@ -129,7 +134,7 @@ run_result migrator::migrate(bool upgrade, const std::string& goal, observer& o)
                     for (const auto& f : lint::lint_revision(g[step.revision].id, *m_revisions.bodies.at(step.revision)))
                         r.warnings.push_back(lint::describe(g[step.revision].id, f));
             std::ostringstream sql;
-            plan::sql_sink printer(sql);
+            plan::sql_sink printer(sql, false);
             db::dry_run_sink out(h, m_options.guards, checksum, printer);
             plan::migrate(m, m_revisions.bodies, current, steps, table, out);
             r.dry_run_sql = sql.str();

@@ -29,6 +29,9 @@ struct options {
     bool dry_run = false;        ///< read under the lock, return the SQL, change nothing
     bool allow_modified = false; ///< run although an applied revision changed since
     std::string backup;          ///< --backup FILE: pg_dump under the lock, before the first change
+    /// --max-lock-rows: refuse (exit 8) a plan holding a write-blocking lock while it scans or
+    /// rewrites a table over this many rows, unless its revision acknowledges it; 0: off.
+    long long max_lock_rows = std::stoll(config::default_max_lock_rows);
 };
 
 /// `check`'s findings; `exit_code` ranks them as README's exit codes do (6, 5, 3, 4, then 0).
@@ -88,6 +91,11 @@ public:
     /// stamped on ("stamp") or off ("unstamp"). `purge` empties the version table first.
     run_result stamp(const std::vector<std::string>& revisions, bool purge, observer& o) const;
 
+    /// What `upgrade goal` (or `downgrade goal`) would lock on this database, statement by
+    /// statement, with the warnings over `max_lock_rows`: one connection, no lock, no pooler
+    /// probe; only the catalog is read. Throws retort::error.
+    locks::lock_plan lock_plan(const std::string& goal, bool upgrade = true) const;
+
     /// Compares the database with the compiled revisions. Throws retort::error.
     check_report check() const;
     /// Under the lock: records the current checksum of every applied revision whose record
@@ -113,6 +121,9 @@ private:
                                                 std::string& role) const;
     /// Throws "role R lacks N privileges …" after putting the lines into `r`.
     void refuse_missing_privileges(db::session& s, const std::vector<plan::step>& steps, run_result& r) const;
+    /// The lock plan of `steps` from the version-table heads `current`, on `s`.
+    locks::lock_plan plan_locks(db::session& s, const std::vector<graph::index>& current,
+                                const std::vector<plan::step>& steps) const;
     run_result migrate(bool upgrade, const std::string& goal, observer& o) const;
 
     const loaded_revisions& m_revisions;

@@ -2,6 +2,8 @@
 // a fleet collects one per database.
 #pragma once
 
+#include "locks/plan.hpp"
+
 #include <chrono>
 #include <cstddef>
 #include <optional>
@@ -38,6 +40,7 @@ struct run_result {
     std::vector<step_done> done;
     std::vector<std::string> warnings;     ///< lint findings (dry run), one line each
     std::string dry_run_sql;               ///< --dry-run: the exact SQL that would run
+    std::optional<locks::lock_plan> locks;  ///< --dry-run: what each statement would lock, on this database
     std::vector<std::string> privileges;   ///< the preflight's missing privileges, one line each
     std::string backup;                    ///< --backup: "FILE (N bytes, D ms)"
     std::optional<failure> error;

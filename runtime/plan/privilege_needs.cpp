@@ -127,8 +127,16 @@ void privilege_collector::add(const std::string& revision, const std::vector<op:
                     own("index", o.schema, o.name);
                 } else if constexpr (std::is_same_v<T, op::add_constraint>) {
                     own("table", o.schema, o.table);
+                    if (o.concurrently) {  // the recipe builds its unique index first
+                        need(kind_t::create_in_schema, "schema", o.schema, "");
+                        created("index", o.schema, o.constraint.name);
+                    }
                     if (o.constraint.kind == constraint_kind::foreign_key)
                         references(o.constraint.fk.referent_schema, o.constraint.referent_table);
+                } else if constexpr (std::is_same_v<T, op::set_not_null>) {
+                    own("table", o.schema, o.table);
+                } else if constexpr (std::is_same_v<T, op::backfill>) {
+                    if (!created_here("table", o.schema, o.table)) need(kind_t::update, "table", o.schema, o.table);
                 } else if constexpr (std::is_same_v<T, op::bulk_insert>) {
                     if (!created_here("table", o.schema, o.table)) need(kind_t::insert, "table", o.schema, o.table);
                 } else if constexpr (std::is_same_v<T, op::execute>) {

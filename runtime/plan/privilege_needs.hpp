@@ -13,7 +13,7 @@ namespace retort::plan {
 
 /// One privilege a statement needs. `schema` empty: resolved by the search path at check time.
 struct privilege_need {
-    enum class kind_t { create_in_schema, create_in_database, ownership, references, insert };
+    enum class kind_t { create_in_schema, create_in_database, ownership, references, insert, update };
     kind_t kind;
     std::string object_kind;  ///< "table", "type", "index", "schema", "database"
     std::string schema, name;

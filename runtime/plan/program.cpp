@@ -10,7 +10,8 @@ std::vector<block> group_statements(std::vector<render::statement> statements,
             out.push_back({false, {std::move(s)}});
             continue;
         }
-        if (out.empty() || !out.back().transactional) out.push_back({true, {}});
+        if (out.empty() || !out.back().transactional || (s.own_transaction && !out.back().statements.empty()))
+            out.push_back({true, {}});
         out.back().statements.push_back(std::move(s));
     }
     if (out.empty() || !out.back().transactional) out.push_back({true, {}});

@@ -23,7 +23,7 @@ struct step_program {
 };
 
 /// Groups statements: runs of transactional statements share a block; each autocommit statement
-/// gets a block of its own. The bookkeeping statements join the final transactional block.
+/// gets a block of its own; a statement flagged own_transaction starts a new transactional block. The bookkeeping statements join the final transactional block.
 std::vector<block> group_statements(std::vector<render::statement> statements,
                                     std::vector<render::statement> bookkeeping);
 

@@ -16,6 +16,10 @@ void sql_sink::run(const step_program& program) {
                 throw error("revision " + program.revision +
                             " runs C++ code against the database (op.run_code), which --sql cannot print; "
                             "run it online, or print a range that leaves it out");
+            else if (s.backfill && m_refuse_backfill)
+                throw error("revision " + program.revision + " has op.backfill on " + s.backfill->table +
+                            ", which runs in batches against the live database and cannot be printed by --sql; "
+                            "run it online, or print a range that leaves it out");
     m_buffer << "-- Running " << program.title << "\n\n";
     for (const auto& b : program.blocks) {
         if (b.transactional) m_buffer << "BEGIN;\n\n";

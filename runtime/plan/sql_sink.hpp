@@ -10,7 +10,9 @@ namespace retort::plan {
 
 class sql_sink final : public sink {
 public:
-    explicit sql_sink(std::ostream& out) : m_out(out) {}
+    /// `refuse_backfill`: --sql cannot print op.backfill (it needs the live database); --dry-run
+    /// prints its description.
+    explicit sql_sink(std::ostream& out, bool refuse_backfill = true) : m_out(out), m_refuse_backfill(refuse_backfill) {}
     void prepare(const render::statement& create_version_table) override;
     void run(const step_program& program) override;
     void finish() override;
@@ -18,6 +20,7 @@ public:
 private:
     void print(const render::statement& s);
     std::ostream& m_out;
+    bool m_refuse_backfill;
     std::ostringstream m_buffer;
 };
 

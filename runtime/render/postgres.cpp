@@ -165,6 +165,11 @@ Constraint inline_foreign_key(const Column& c) {
     return fk;
 }
 
+/// The temporary check of op.set_not_null: <table>_<column>_not_null, cut to PostgreSQL's 63 bytes.
+std::string recipe_check_name(const std::string& table, const std::string& column) {
+    return (table + "_" + column).substr(0, 63 - 9) + "_not_null";
+}
+
 std::string comment_value(const std::string& text) { return text.empty() ? "NULL" : quote_literal(text); }
 
 std::string index_name(const std::string& table, const std::string& column) { return "ix_" + table + "_" + column; }
@@ -356,8 +361,52 @@ struct renderer {
     }
 
     std::vector<statement> operator()(const op::add_constraint& o) const {
-        return {{"ALTER TABLE " + qualified(o.schema, o.table) + " ADD " + constraint_definition(o.constraint) +
-                 (o.not_valid ? " NOT VALID" : "")}};
+        const std::string table = qualified(o.schema, o.table);
+        if (o.using_index.empty() && !o.concurrently)
+            return {{"ALTER TABLE " + table + " ADD " + constraint_definition(o.constraint) +
+                     (o.not_valid ? " NOT VALID" : "")}};
+        // The index is built (or was built) without blocking writes; adopting it is catalog-only.
+        const Constraint& c = o.constraint;
+        const std::string index = o.concurrently ? c.name : o.using_index;
+        std::vector<statement> out;
+        if (o.concurrently) {
+            index_options unique_index;
+            unique_index.unique = true;
+            unique_index.concurrently = true;
+            out.push_back({create_index_sql(o.schema, c.name, o.table, c.columns, unique_index), true});
+        }
+        statement adopt{"ALTER TABLE " + table + " ADD " + named(c.name) +
+                        (c.kind == constraint_kind::primary_key ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX " +
+                        quote_identifier(index) + deferral(c.fk.deferrable, c.fk.initially)};
+        adopt.own_transaction = o.concurrently;
+        out.push_back(std::move(adopt));
+        return out;
+    }
+
+    std::vector<statement> operator()(const op::set_not_null& o) const {
+        const std::string table = "ALTER TABLE " + qualified(o.schema, o.table);
+        const std::string check = quote_identifier(recipe_check_name(o.table, o.column));
+        const std::string column = quote_identifier(o.column);
+        // Dropping a check a failed earlier run left makes the recipe safe to re-run.
+        std::vector<statement> out = {
+            {table + " DROP CONSTRAINT IF EXISTS " + check + ", ADD CONSTRAINT " + check + " CHECK (" + column +
+             " IS NOT NULL) NOT VALID"},
+            {table + " VALIDATE CONSTRAINT " + check},
+            {table + " ALTER COLUMN " + column + " SET NOT NULL"},
+            {table + " DROP CONSTRAINT " + check},
+        };
+        for (std::size_t i = 0; i < 3; ++i) out[i].own_transaction = true;
+        return out;
+    }
+
+    std::vector<statement> operator()(const op::backfill& o) const {
+        statement s;
+        s.sql = "-- backfill in batches of " + std::to_string(o.batch_rows) + " rows along " +
+                quote_identifier(o.key) + ": UPDATE " + qualified(o.schema, o.table) + " SET " + o.set_sql +
+                (o.where_sql.empty() ? "" : " WHERE " + o.where_sql);
+        s.autocommit = true;
+        s.backfill = o;
+        return {s};
     }
 
     std::vector<statement> operator()(const op::drop_constraint& o) const {
@@ -424,11 +473,20 @@ std::vector<statement> render(const op::operation& operation) { return std::visi
 std::vector<statement> render(const std::vector<op::operation>& operations) {
     std::vector<statement> out;
     bool in_autocommit_block = false;
+    std::vector<std::string> not_valid;  // constraints this list adds NOT VALID
     for (const auto& o : operations) {
         if (std::holds_alternative<op::begin_autocommit>(o)) in_autocommit_block = true;
         if (std::holds_alternative<op::end_autocommit>(o)) in_autocommit_block = false;
+        if (const auto* a = std::get_if<op::add_constraint>(&o); a && a->not_valid)
+            not_valid.push_back(a->table + "." + a->constraint.name);
+        // VALIDATE after the same list's NOT VALID: commit the ADD first, so its lock is not held
+        // during the validating scan (the recipe create_foreign_key(..., {.not_valid = true}) + validate).
+        bool own = false;
+        if (const auto* v = std::get_if<op::validate_constraint>(&o))
+            for (const auto& n : not_valid) own = own || n == v->table + "." + v->name;
         for (auto& s : render(o)) {
             s.autocommit = s.autocommit || in_autocommit_block;
+            s.own_transaction = s.own_transaction || (own && !s.autocommit);
             out.push_back(std::move(s));
         }
     }

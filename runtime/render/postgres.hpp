@@ -4,6 +4,7 @@
 
 #include <retort/operations.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ struct statement {
     std::vector<value> params = {};  ///< bound to $1, $2... online; inlined as literals by --sql
     void (*code)(connection&) = nullptr;  ///< op.run_code: C++ to run instead of `sql`
     bool raw = false;          ///< op.execute's own text: it may hold several statements
+    bool own_transaction = false;  ///< a step of a safe recipe: what came before commits first
+    std::optional<op::backfill> backfill = std::nullopt;  ///< op.backfill: runs in batches; `sql` describes it
 };
 
 std::string render_type(const Type& type);

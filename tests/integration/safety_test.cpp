@@ -79,13 +79,13 @@ TEST_CASE("a lock timeout on a table another session holds names the statement t
     pqxx::work tx(holder);
     tx.exec("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
 
-    auto r = on("faults", db.url(), {"upgrade", "head", "--lock-timeout", "300ms"});
+    auto r = on("faults", db.url(), {"upgrade", "head", "--lock-timeout", "300ms", "--blocker-wait", "0"});
     CHECK(r.exit_code == 1);
     CHECK(has(r.err, "error: revision fb2000000002 failed and was rolled back: ERROR: canceling statement due to "
                      "lock timeout [SQLSTATE 55P03] in statement: ALTER TABLE accounts ADD COLUMN balance"));
     CHECK(has(r.err, "the lock_timeout (300ms, --lock-timeout) expired"));
 
-    auto retried = on("faults", db.url(), {"upgrade", "head", "--lock-timeout", "200ms", "--retries", "2"});
+    auto retried = on("faults", db.url(), {"upgrade", "head", "--lock-timeout", "200ms", "--retries", "2", "--blocker-wait", "0"});
     CHECK(retried.exit_code == 1);
     CHECK(has(retried.err, "retrying (attempt 2 of 3)"));
     CHECK(has(retried.err, "retrying (attempt 3 of 3)"));

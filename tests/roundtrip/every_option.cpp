@@ -1,6 +1,6 @@
 // What the catalogue fixture leaves out, so the round trip covers every operation and option:
 // awkward strings, every type factory, identity options, inline foreign keys, nested autocommit
-// blocks, execute parameters of each kind.
+// blocks, execute parameters of each kind, the safe recipes' options.
 #include "printed.hpp"
 
 namespace retort::test {
@@ -64,6 +64,10 @@ void every_option_upgrade(ops& op) {
     op.execute("CREATE VIEW v AS\n SELECT 1 AS one\n  WHERE 'a' <> 'b'");
     op.bulk_insert("t", {"x"}, {}, {.schema = "s"});
     op.bulk_insert("t", {"x", "y"}, {{1, "a"}, {nullptr, sql("DEFAULT")}});
+    op.create_unique_constraint("uq2", "t", {}, {.schema = "s", .deferrable = true, .using_index = "ux"});
+    op.set_not_null("t", "x", {.schema = "s"});
+    op.backfill("t", "x = now()", "x IS NULL", {.schema = "s", .key = "k", .batch_rows = 5000000000LL, .pause_ms = 20});
+    op.backfill("t", "y = 1", "");
 }
 
 void every_option_downgrade(ops& op) {

@@ -99,6 +99,13 @@ const std::vector<golden_case>& golden_cases() {
         {"bulk_insert", [](ops& op) { op.bulk_insert("t", {"a", "b"}, {{1, "x"}, {nullptr, sql("now()")}}, {.schema = "s"}); }, "bulk_insert:schema=s;table=t;columns=a\037b\037;row=[[value:kind=number;text=1;][value:kind=text;text=x;]];row=[[value:kind=null;][value:kind=sql;text=now();]];\n"},
         {"run_code", [](ops& op) { op.run_code(touch); }, "run_code:\n"},
         {"irreversible", [](ops& op) { op.irreversible("data is gone"); }, "irreversible:reason=data is gone;\n"},
+        {"add_constraint: unique from a concurrent index", [](ops& op) { op.create_unique_constraint("u", "t", {"a"}, {.concurrently = true}); }, "add_constraint:table=t;constraint=[constraint:kind=unique;name=u;columns=a\037;];concurrently=1;\n"},
+        {"add_constraint: unique using an existing index", [](ops& op) { op.create_unique_constraint("u", "t", {}, {.schema = "s", .using_index = "ux"}); }, "add_constraint:schema=s;table=t;constraint=[constraint:kind=unique;name=u;];using_index=ux;\n"},
+        {"set_not_null", [](ops& op) { op.set_not_null("t", "c", {.schema = "s"}); }, "set_not_null:schema=s;table=t;column=c;\n"},
+        {"backfill, defaults", [](ops& op) { op.backfill("t", "a = 1", ""); }, "backfill:table=t;set=a \\= 1;key=id;batch_rows=1000;\n"},
+        {"backfill, every option",
+         [](ops& op) { op.backfill("t", "a = b", "a IS NULL", {.schema = "s", .key = "k", .batch_rows = 50, .pause_ms = 20}); },
+         "backfill:schema=s;table=t;set=a \\= b;where=a IS NULL;key=k;batch_rows=50;pause_ms=20;\n"},
     };
     return cases;
 }

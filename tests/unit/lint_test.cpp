@@ -113,7 +113,8 @@ TEST_CASE("lint: constraint-missing-not-valid on UNIQUE advises the index first,
     REQUIRE(found.size() == 2);
     CHECK(found[0].rule == "constraint-missing-not-valid");
     CHECK(found[0].advice.find("cannot be NOT VALID: build the unique index concurrently") != std::string::npos);
-    CHECK(found[0].advice.find("ADD CONSTRAINT name UNIQUE USING INDEX ix") != std::string::npos);
+    CHECK(found[0].advice.find("create_unique_constraint(name, table, columns, {.concurrently = true})") !=
+          std::string::npos);
     CHECK(found[0].advice.find("not_valid") == std::string::npos);  // advice PostgreSQL would refuse
     CHECK(found[1].rule == "disallowed-unique-constraint");
     auto check = lint::lint({{"ALTER TABLE o ADD CONSTRAINT ck CHECK (a > 0)"}});
@@ -121,8 +122,9 @@ TEST_CASE("lint: constraint-missing-not-valid on UNIQUE advises the index first,
     CHECK(check[0].advice.find("{.not_valid = true}, then op.validate_constraint") != std::string::npos);
     CHECK(lint::describe("abc", check[0]) ==
           "warning: abc: constraint-missing-not-valid: ALTER TABLE o ADD CONSTRAINT ck CHECK (a > 0); add it with "
-          "{.not_valid = true}, then op.validate_constraint in a later revision; if it is safe here, accept it in "
-          "the revision: op.acknowledge(\"constraint-missing-not-valid\", \"why\")");
+          "{.not_valid = true}, then op.validate_constraint in the same revision (the validation commits on its "
+          "own, after the constraint is added); if it is safe here, accept it in the revision: "
+          "op.acknowledge(\"constraint-missing-not-valid\", \"why\")");
     for (const auto& f : lint::lint({{"DROP TABLE users"}}))
         CHECK(lint::describe("abc", f).find("op.acknowledge(\"ban-drop-table\", \"why\")") != std::string::npos);
 }
@@ -166,4 +168,19 @@ TEST_CASE("lint: an acknowledgement naming no rule is a mistake with its file an
     CHECK(lint::unknown_acknowledgements({[](ops& op) { op.acknowledge("empty-downgrade", "ok"); }, [](ops&) {},
                                           "x.cpp"})
               .empty());
+}
+
+TEST_CASE("lint: the safe recipes' own steps draw nothing, and warnings name the recipe to use instead") {
+    CHECK(lint::lint(render::render(record([](ops& op) { op.set_not_null("users", "email"); }))).empty());
+    auto found = lint::lint({{"ALTER TABLE users ALTER COLUMN email SET NOT NULL"}});
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].advice.find("op.set_not_null(table, column)") != std::string::npos);
+    auto unique = lint::lint(render::render(record([](ops& op) {
+        op.create_unique_constraint("uq_users_email", "users", {"email"}, {.concurrently = true});
+    })));
+    CHECK(unique.empty());
+    auto with_default = lint::lint({{"ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid()"}});
+    REQUIRE(with_default.size() == 1);
+    CHECK(with_default[0].advice.find("op.backfill") != std::string::npos);
+    CHECK(lint::is_rule("lock-on-large-table"));
 }

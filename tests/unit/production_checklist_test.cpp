@@ -30,6 +30,7 @@ std::vector<std::string> summary(const plan::privilege_needs& n) {
                         : x.kind == kind_t::create_in_database ? "create-in-database"
                         : x.kind == kind_t::ownership          ? "own"
                         : x.kind == kind_t::references         ? "references"
+                        : x.kind == kind_t::update             ? "update"
                                                                : "insert";
         out.push_back(std::string(k) + " " + x.object_kind + " " + x.schema + "." + x.name);
     }
@@ -81,6 +82,19 @@ TEST_CASE("privilege needs: a table created earlier in the plan, even renamed, n
         op.drop_table("t2");
     }));
     CHECK(summary(c.result()) == std::vector<std::string>{"create-in-schema schema .", "insert table .other"});
+}
+
+TEST_CASE("privilege needs of the safe recipes: ownership, the recipe's own index, UPDATE for a backfill") {
+    CHECK(summary(needs_of([](ops& op) {
+              op.set_not_null("app.people", "email");
+              op.create_unique_constraint("uq_people_email", "people", {"email"}, {.concurrently = true});
+              op.backfill("people", "name = upper(email)", "");
+          })) == std::vector<std::string>{"own table app.people", "own table .people", "create-in-schema schema .",
+                                          "update table .people"});
+    plan::privilege_collector c;
+    c.add("r1", record([](ops& op) { op.create_table("t", {Column("id", Integer())}); }));
+    c.add("r2", record([](ops& op) { op.backfill("t", "id = id", ""); }));
+    CHECK(summary(c.result()) == std::vector<std::string>{"create-in-schema schema ."});
 }
 
 #include "db/backup.hpp"

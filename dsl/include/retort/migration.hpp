@@ -345,6 +345,16 @@ struct unique_constraint_options {
     std::string schema;
     bool deferrable = false;
     std::string initially;
+    std::string using_index;           ///< adopt this existing unique index (ADD CONSTRAINT ... USING INDEX)
+    bool concurrently = false;         ///< build the index CONCURRENTLY, then adopt it: writes never wait
+};
+
+/// op.backfill: the key walked in order (unique, indexed), rows per committed batch, pause between batches.
+struct backfill_options {
+    std::string schema;
+    std::string key = "id";
+    long long batch_rows = 1000;
+    int pause_ms = 0;
 };
 
 struct check_constraint_options {
@@ -458,7 +468,16 @@ public:
                             here where = here::current());
     void create_exclude_constraint(std::string name, std::string table, std::initializer_list<exclude_element> elements,
                                    exclude_constraint_options options = {}, here where = here::current());
-    /// VALIDATE CONSTRAINT: checks the rows a NOT VALID constraint skipped.
+    /// SET NOT NULL without holding ACCESS EXCLUSIVE during a scan: a NOT VALID check, VALIDATE, SET NOT
+    /// NULL (which then skips its scan), drop the check; each step commits on its own.
+    void set_not_null(std::string table, std::string column, schema_options options = {},
+                      here where = here::current());
+    /// UPDATE table SET set_sql WHERE where_sql, in committed batches of rows along options.key, outside
+    /// the revision's transaction; progress goes to the history, and a re-run resumes after the last batch.
+    void backfill(std::string table, std::string set_sql, std::string where_sql, backfill_options options = {},
+                  here where = here::current());
+    /// VALIDATE CONSTRAINT: checks the rows a NOT VALID constraint skipped. After the same revision's
+    /// NOT VALID constraint it runs in a transaction of its own, so the lock that added it is released.
     void validate_constraint(std::string name, std::string table, schema_options options = {},
                              here where = here::current());
     void drop_constraint(std::string name, std::string table, drop_constraint_options options = {},

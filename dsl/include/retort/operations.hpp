@@ -82,6 +82,8 @@ struct add_constraint {
     std::string schema, table;
     Constraint constraint;
     bool not_valid = false;
+    std::string using_index;       ///< UNIQUE / PRIMARY KEY USING INDEX: adopt an existing unique index
+    bool concurrently = false;     ///< build the index CONCURRENTLY first, then adopt it (a safe recipe)
 };
 
 struct add_exclude_constraint {
@@ -100,6 +102,19 @@ struct drop_constraint {
     std::string schema, table, name;
     bool if_exists = false;
     bool cascade = false;
+};
+
+/// The safe recipe for SET NOT NULL: CHECK (col IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL,
+/// drop the check; each step commits on its own, so no step holds ACCESS EXCLUSIVE during a scan.
+struct set_not_null {
+    std::string schema, table, column;
+};
+
+/// UPDATE in committed batches along `key`, outside the revision's transaction, resumable.
+struct backfill {
+    std::string schema, table, set_sql, where_sql, key;
+    long long batch_rows = 1000;
+    int pause_ms = 0;
 };
 
 struct execute {
@@ -130,7 +145,8 @@ struct end_autocommit {};
 using operation = std::variant<create_table, drop_table, rename_table, table_comment, add_column, drop_column,
                                alter_column, create_enum, drop_enum, add_enum_value, create_index, drop_index,
                                add_constraint, add_exclude_constraint, validate_constraint, drop_constraint, execute,
-                               bulk_insert, run_code, irreversible, begin_autocommit, end_autocommit>;
+                               bulk_insert, run_code, irreversible, begin_autocommit, end_autocommit,
+                               set_not_null, backfill>;
 
 }  // namespace retort::op
 

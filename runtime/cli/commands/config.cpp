@@ -51,6 +51,9 @@ int cmd_config(context& ctx, const std::vector<std::string>& args) {
     print("statement_timeout", s.statement_timeout.text, s.statement_timeout.source);
     print("lock_wait", s.lock_wait.text, s.lock_wait.source);
     print("transaction_mode", s.transaction_mode.text, s.transaction_mode.source);
+    print("max_lock_rows", s.max_lock_rows.text, s.max_lock_rows.source);
+    print("blocker_wait", s.blocker_wait.text, s.blocker_wait.source);
+    print("terminate_blockers_after", s.terminate_blockers_after.text, s.terminate_blockers_after.source);
     return exit_ok;
 }
 
