@@ -764,7 +764,7 @@ private:
         switch (c.type) {
         case sm::constraint_type::primary_key:
             if (!c.deferrable) {
-                add(m_keys, op::add_constraint{schema, c.table.name, PrimaryKeyConstraint(c.columns, c.name), false});
+                add(m_keys, op::add_constraint{schema, c.table.name, PrimaryKeyConstraint(c.columns, c.name), false, {}, false});
                 return;
             }
             break;
@@ -773,14 +773,14 @@ private:
                 Constraint u = UniqueConstraint(c.columns, c.name);
                 u.fk.deferrable = c.deferrable;
                 u.fk.initially = initially;
-                add(m_keys, op::add_constraint{schema, c.table.name, std::move(u), false});
+                add(m_keys, op::add_constraint{schema, c.table.name, std::move(u), false, {}, false});
                 return;
             }
             break;
         case sm::constraint_type::check:
             if (!c.no_inherit && !c.deferrable) {
                 std::string expression = c.expression;
-                add(m_keys, op::add_constraint{schema, c.table.name, CheckConstraint(expression, c.name), !c.validated});
+                add(m_keys, op::add_constraint{schema, c.table.name, CheckConstraint(expression, c.name), !c.validated, {}, false});
                 return;
             }
             break;
@@ -796,7 +796,7 @@ private:
                 add(m_keys, op::add_constraint{schema, c.table.name,
                                                ForeignKeyConstraint(c.columns, c.references.name, c.referenced_columns,
                                                                     c.name, o),
-                                               !c.validated});
+                                               !c.validated, {}, false});
                 return;
             }
             break;

@@ -45,7 +45,7 @@ locks::lock_plan build_lock_plan(session& s, const std::vector<plan::step_progra
                             !locks::long_strong_lock(ps.facts, t))
                             continue;
                         locks::lock_warning w{program.revision, t.table, shorten(st.sql), t.mode, ps.facts.work,
-                                              it->second.rows};
+                                              it->second.rows, false, {}};
                         if (p < acknowledgements.size())
                             for (const auto& a : acknowledgements[p])
                                 if (a.rule == locks::large_table_rule) {
