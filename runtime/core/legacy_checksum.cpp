@@ -175,6 +175,8 @@ struct canonical_visitor {
             .str();
     }
     std::string operator()(const op::add_constraint& o) const {
+        // Options added after the legacy form: a revision using them was never recorded in it.
+        if (!o.using_index.empty() || o.concurrently) throw no_legacy_form{};
         return line_writer("add_constraint")
             .field("schema", o.schema)
             .field("table", o.table)

@@ -26,7 +26,7 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 }  // namespace
 
 TEST_CASE("an idle-in-transaction blocker: plan names it, upgrade waits without blocking others, then proceeds or fails naming it") {
-    scratch_database db("it_preflight");
+    scratch_database db("it_blocker_wait");
     REQUIRE(run(lockplan_args(db.url(), {"upgrade", "1b1000000001"}), {{"DATABASE_URL", ""}}).exit_code == 0);
     db.exec("INSERT INTO items SELECT g, 'c' || g, g FROM generate_series(1, 100) g");
 
@@ -46,7 +46,7 @@ TEST_CASE("an idle-in-transaction blocker: plan names it, upgrade waits without 
                           "(1000ms); blocked by pid " + std::to_string(holder.backendpid()) + " (report_job"));
 
     // While the runner waits, other sessions' queries on the table are not queued behind it for long.
-    const std::string log = build_dir() + "/it_preflight_waiting.log";
+    const std::string log = build_dir() + "/it_blocker_wait.log";
     background waiting(lockplan_args(db.url(), {"upgrade", "1b2000000002", "--blocker-wait", "30s"}), log,
                        {{"DATABASE_URL", ""}});
     std::this_thread::sleep_for(std::chrono::milliseconds(800));
@@ -69,7 +69,7 @@ TEST_CASE("an idle-in-transaction blocker: plan names it, upgrade waits without 
 }
 
 TEST_CASE("--terminate-blockers-after ends a blocker idle in a transaction") {
-    scratch_database db("it_preflight_terminate");
+    scratch_database db("it_blocker_terminate");
     REQUIRE(run(lockplan_args(db.url(), {"upgrade", "1b1000000001"}), {{"DATABASE_URL", ""}}).exit_code == 0);
     pqxx::connection holder(db.url());
     pqxx::work held(holder);
