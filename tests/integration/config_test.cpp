@@ -160,6 +160,9 @@ TEST_CASE("runner config shows the timeouts the runner uses, retort.ini duration
     CHECK(shown.out.find("lock_timeout = 5s ") != std::string::npos);
     CHECK(shown.out.find("statement_timeout = 0 ") != std::string::npos);
     CHECK(shown.out.find("lock_wait = 5min ") != std::string::npos);
+    CHECK(shown.out.find("max_lock_rows = 0 ") != std::string::npos);
+    CHECK(shown.out.find("blocker_wait = 1min ") != std::string::npos);
+    CHECK(shown.out.find("terminate_blockers_after = 0 ") != std::string::npos);
 
     scratch_database db("it_config_durations");
     fs::path days = project("days", "[retort]\nlock_timeout = 1d\nlock_wait = 1h\n");

@@ -1,5 +1,6 @@
 // retort.ini and the precedence of settings: flags > environment > file > defaults.
 #include "config/duration.hpp"
+#include "config/row_count.hpp"
 #include "config/settings.hpp"
 #include "core/errors.hpp"
 #include "core/redact.hpp"
@@ -107,6 +108,33 @@ TEST_CASE("one default per setting, and the runner's timeouts are the ones runne
     CHECK(d.statement_timeout.text == "0");
     CHECK(d.lock_wait.text == "5min");
     CHECK(d.lock_wait.source == "default");
+    CHECK(d.max_lock_rows.text == "0");  // the lock policy is off until asked for
+    CHECK(d.blocker_wait.text == "1min");
+    CHECK(d.terminate_blockers_after.text == "0");
+}
+
+TEST_CASE("the lock settings: retort.ini or flags, a bad value names its file and line or its flag") {
+    auto loaded = [](const std::string& text) {
+        return load(write_project("lock_settings", text), std::nullopt, {}, fake_env({}));
+    };
+    auto s = loaded("[retort]\nmax_lock_rows = 100000\nblocker_wait = 30s\nterminate_blockers_after = 2min\n");
+    CHECK(s.max_lock_rows.text == "100000");
+    CHECK(s.max_lock_rows.source.find("retort.ini:2") != std::string::npos);
+    CHECK(s.blocker_wait.text == "30s");
+    CHECK(s.terminate_blockers_after.text == "2min");
+    overrides flags;
+    flags.max_lock_rows = "5";
+    CHECK(resolve(std::nullopt, flags, fake_env({})).max_lock_rows.source == "--max-lock-rows");
+    CHECK_THROWS_WITH_AS(loaded("[retort]\nmax_lock_rows = lots\n"),
+                         doctest::Contains("max_lock_rows 'lots' (from "), retort::usage_error);
+    CHECK_THROWS_WITH_AS(loaded("[retort]\nmax_lock_rows = lots\n"),
+                         doctest::Contains("retort.ini:2) is not a number of rows"), retort::usage_error);
+    CHECK_THROWS_WITH_AS(loaded("[retort]\n\nblocker_wait = soon\n"),
+                         doctest::Contains("retort.ini:3) is not a duration"), retort::usage_error);
+    CHECK(checked_row_count("max_lock_rows", "1000", "--max-lock-rows") == 1000);
+    CHECK_THROWS_WITH_AS(checked_row_count("max_lock_rows", "-1", "--max-lock-rows"),
+                         "--max-lock-rows '-1' is not a number of rows; write e.g. 100000, or 0 for no limit",
+                         retort::usage_error);
 }
 
 TEST_CASE("one duration parser for retort.ini and flags: PostgreSQL's units us, ms, s, min, h, d") {
