@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 using namespace retort::test;
 
@@ -89,4 +90,27 @@ TEST_CASE("upgrade --max-lock-rows refuses a strong-lock scan or rewrite of a la
     auto small_enough = lockplan(db.url(), {"upgrade", "head", "--max-lock-rows", "100000"});
     CHECK_MESSAGE(small_enough.exit_code == 0, small_enough.err);
     CHECK(db.value("SELECT version_num FROM retort_version") == "1b3000000003");
+}
+
+TEST_CASE("a fleet run passes the lock options to every target: the large one is refused, the small one runs") {
+    scratch_database big("it_lock_fleet_big"), small("it_lock_fleet_small");
+    for (auto* db : {&big, &small}) REQUIRE(lockplan(db->url(), {"upgrade", "1b1000000001"}).exit_code == 0);
+    big.exec("INSERT INTO items SELECT g, 'c' || g, g FROM generate_series(1, 2000) g");
+    big.exec("ANALYZE items");
+    auto dir = std::filesystem::path(build_dir()) / "it_lock_fleet";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "targets.tsv") << "big\t" << big.url() << "\nsmall\t" << small.url() << "\n";
+    auto r = run({build_dir() + "/tests/runner_lockplan", "upgrade", "head", "--targets", (dir / "targets.tsv").string(),
+                  "--report", (dir / "report.json").string(), "--max-lock-rows", "1000", "--blocker-wait", "5s"},
+                 {{"DATABASE_URL", ""}});
+    CHECK(r.exit_code == 9);
+    std::ifstream in(dir / "report.json");
+    auto report = nlohmann::json::parse(in);
+    std::map<std::string, nlohmann::json> records;
+    for (const auto& record : report["records"]) records[record["name"]] = record;
+    CHECK(records["small"]["status"] == "ok");
+    CHECK(records["big"]["status"] == "failed");
+    CHECK(has(records["big"]["error"]["message"].get<std::string>(), "lock policy (--max-lock-rows 1000): "));
+    CHECK(big.value("SELECT version_num FROM retort_version") == "1b1000000001");
+    CHECK(small.value("SELECT version_num FROM retort_version") == "1b3000000003");
 }
