@@ -1,8 +1,10 @@
 // retort_history: one row for every step a runner applies (revision, direction, checksum, times,
 // database user, runner version), committed in the same transaction as the step. direction is
-// upgrade, downgrade, repair, stamp, unstamp (a revision `stamp` set applied or
-// not applied without running it), or "part k/n" for each committed part of a step with autocommit blocks. The table carries
-// its own schema version (in its comment); a newer runner upgrades an older shape in place.
+// upgrade, downgrade, repair, stamp, unstamp (a revision `stamp` set applied or not applied
+// without running it), "part k/n" for each committed part of a step that commits in parts, or
+// "backfill k" for each committed batch of an op.backfill in part k (detail: the batch's last
+// key). The table carries its own schema version (in its comment); a newer runner upgrades an
+// older shape in place.
 #pragma once
 
 #include "render/postgres.hpp"

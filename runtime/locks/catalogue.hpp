@@ -1,6 +1,7 @@
 // One example of every DSL operation and lock-relevant option, on a small fixture schema. The
-// same list generates docs/locks.md and is run against the server by tests/locks, so the document
-// and the server's behaviour are checked against each other.
+// same list generates docs/locks.md and is run against the server by
+// tests/server/lock_facts_test.cpp, so the document and the server's behaviour are checked
+// against each other.
 #pragma once
 
 #include "locks/lock_facts.hpp"
