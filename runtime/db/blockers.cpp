@@ -8,14 +8,6 @@
 
 namespace retort::db {
 
-namespace {
-locks::level level_of(const std::string& mode) {
-    for (int l = 0; l <= static_cast<int>(locks::level::access_exclusive); ++l)
-        if (mode == locks::pg_locks_mode(static_cast<locks::level>(l))) return static_cast<locks::level>(l);
-    return locks::level::none;
-}
-}  // namespace
-
 std::vector<locks::blocker> find_blockers(session& s, const locks::table_lock& wanted) {
     try {
         pqxx::nontransaction tx(s.native());
@@ -32,7 +24,7 @@ std::vector<locks::blocker> find_blockers(session& s, const locks::table_lock& w
         for (auto r : rows) {
             locks::blocker b{r[0].as<int>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
                              wanted.table, r[4].as<bool>(), r[5].as<double>()};
-            if (locks::conflicts(wanted.mode, level_of(b.mode))) out.push_back(std::move(b));
+            if (locks::conflicts(wanted.mode, locks::level_of_pg_locks_mode(b.mode))) out.push_back(std::move(b));
         }
         return out;
     } catch (const pqxx::sql_error& e) {

@@ -37,35 +37,6 @@ std::string read_name(const tokens& t, std::size_t& i) {
     return name;
 }
 
-void skip_words(const tokens& t, std::size_t& i, std::initializer_list<const char*> words) {
-    for (bool moved = true; moved;) {
-        moved = false;
-        for (const char* w : words)
-            if (is_word(t, i, w)) {
-                ++i;
-                moved = true;
-            }
-    }
-}
-
-/// ALTER TABLE's actions, split at top-level commas.
-std::vector<tokens> split_actions(const tokens& t, std::size_t from) {
-    std::vector<tokens> out(1);
-    int depth = 0;
-    for (std::size_t i = from; i < t.size(); ++i) {
-        if (t[i].kind == token::symbol) {
-            if (t[i].text == "(") ++depth;
-            if (t[i].text == ")") --depth;
-            if (t[i].text == "," && depth == 0) {
-                out.emplace_back();
-                continue;
-            }
-        }
-        out.back().push_back(t[i]);
-    }
-    return out;
-}
-
 class checker {
 public:
     explicit checker(std::vector<finding>& out) : m_out(out) {}
@@ -93,7 +64,7 @@ public:
             std::size_t i = 2;
             skip_words(t, i, {"IF", "EXISTS", "ONLY"});
             bool is_new = m_new_tables.count(read_name(t, i)) > 0;
-            for (const auto& action : split_actions(t, i)) alter_action(action, is_new);
+            for (const auto& action : split_commas(t, i)) alter_action(action, is_new);
         }
     }
 

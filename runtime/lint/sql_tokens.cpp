@@ -48,6 +48,34 @@ bool has_sequence(const std::vector<token>& t, std::initializer_list<const char*
     return false;
 }
 
+void skip_words(const std::vector<token>& t, std::size_t& i, std::initializer_list<const char*> words) {
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const char* w : words)
+            if (is_word(t, i, w)) {
+                ++i;
+                moved = true;
+            }
+    }
+}
+
+std::vector<std::vector<token>> split_commas(const std::vector<token>& t, std::size_t from) {
+    std::vector<std::vector<token>> out(1);
+    int depth = 0;
+    for (std::size_t i = from; i < t.size(); ++i) {
+        if (t[i].kind == token::symbol) {
+            if (t[i].text == "(") ++depth;
+            if (t[i].text == ")") --depth;
+            if (t[i].text == "," && depth == 0) {
+                out.emplace_back();
+                continue;
+            }
+        }
+        out.back().push_back(t[i]);
+    }
+    return out;
+}
+
 std::vector<std::vector<token>> tokenize(const std::string& sql) {
     std::vector<std::vector<token>> out(1);
     std::size_t i = 0;

@@ -18,20 +18,11 @@ using tokens = std::vector<token>;
 using lint::has_sequence;
 using lint::has_word;
 using lint::is_word;
+using lint::skip_words;
+using lint::split_commas;
 
 bool is_symbol(const tokens& t, std::size_t i, const char* s) {
     return i < t.size() && t[i].kind == token::symbol && t[i].text == s;
-}
-
-void skip(const tokens& t, std::size_t& i, std::initializer_list<const char*> words) {
-    for (bool moved = true; moved;) {
-        moved = false;
-        for (const char* w : words)
-            if (is_word(t, i, w)) {
-                ++i;
-                moved = true;
-            }
-    }
 }
 
 std::string folded(const token& k) {
@@ -59,24 +50,6 @@ table_lock table_at(const tokens& t, std::size_t& i, level mode, bool drop_last 
     out.mode = mode;
     if (!parts.empty()) out.table = parts.back();
     if (parts.size() >= 2) out.schema = parts[parts.size() - 2];
-    return out;
-}
-
-/// Splits at top-level commas (ALTER TABLE's actions, DROP TABLE's names).
-std::vector<tokens> split_commas(const tokens& t, std::size_t from) {
-    std::vector<tokens> out(1);
-    int depth = 0;
-    for (std::size_t i = from; i < t.size(); ++i) {
-        if (t[i].kind == token::symbol) {
-            if (t[i].text == "(") ++depth;
-            if (t[i].text == ")") --depth;
-            if (t[i].text == "," && depth == 0) {
-                out.emplace_back();
-                continue;
-            }
-        }
-        out.back().push_back(t[i]);
-    }
     return out;
 }
 
@@ -230,7 +203,7 @@ statement_facts add_constraint_facts(const tokens& a, std::size_t i, const table
 
 /// ALTER [COLUMN] name ...
 statement_facts alter_column_facts(const tokens& a, std::size_t i) {
-    skip(a, i, {"COLUMN"});
+    skip_words(a, i, {"COLUMN"});
     std::string column = i < a.size() ? folded(a[i]) : std::string();
     ++i;
     statement_facts f = make(cost::catalog);
@@ -321,7 +294,7 @@ statement_facts alter_action(const tokens& a, const table_lock& own) {
 
 statement_facts alter_table(const tokens& t) {
     std::size_t i = 2;
-    skip(t, i, {"IF", "EXISTS", "ONLY"});
+    skip_words(t, i, {"IF", "EXISTS", "ONLY"});
     table_lock own = table_at(t, i, level::access_exclusive);
     if (is_symbol(t, i, "*")) ++i;
     statement_facts f;
@@ -340,13 +313,13 @@ statement_facts alter_table(const tokens& t) {
 
 statement_facts create_index(const tokens& t) {
     std::size_t i = 1;
-    skip(t, i, {"UNIQUE"});
+    skip_words(t, i, {"UNIQUE"});
     ++i;  // INDEX
     bool concurrently = is_word(t, i, "CONCURRENTLY");
-    skip(t, i, {"CONCURRENTLY", "IF", "NOT", "EXISTS"});
+    skip_words(t, i, {"CONCURRENTLY", "IF", "NOT", "EXISTS"});
     if (!is_word(t, i, "ON")) read_parts(t, i);
     ++i;  // ON
-    skip(t, i, {"ONLY"});
+    skip_words(t, i, {"ONLY"});
     statement_facts f = make(cost::scan, concurrently ? "builds the index while reads and writes go on"
                                                       : "builds the index; writes wait");
     add_lock(f, table_at(t, i, concurrently ? level::share_update_exclusive : level::share));
@@ -355,9 +328,9 @@ statement_facts create_index(const tokens& t) {
 
 statement_facts create_table(const tokens& t) {
     std::size_t i = 1;
-    skip(t, i, {"TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL"});
+    skip_words(t, i, {"TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL"});
     ++i;  // TABLE
-    skip(t, i, {"IF", "NOT", "EXISTS"});
+    skip_words(t, i, {"IF", "NOT", "EXISTS"});
     statement_facts f = make(cost::catalog, "a new table");
     add_lock(f, table_at(t, i, level::access_exclusive));
     if (is_word(t, i, "AS") || is_word(t, i, "PARTITION") || has_word(t, "INHERITS") || has_word(t, "LIKE"))
@@ -373,7 +346,7 @@ statement_facts create_table(const tokens& t) {
 statement_facts drop(const tokens& t) {
     if (is_word(t, 1, "TABLE")) {
         std::size_t i = 2;
-        skip(t, i, {"IF", "EXISTS"});
+        skip_words(t, i, {"IF", "EXISTS"});
         statement_facts f = make(cost::catalog);
         for (const auto& name : split_commas(t, i)) {
             std::size_t k = 0;
@@ -388,7 +361,7 @@ statement_facts drop(const tokens& t) {
     if (is_word(t, 1, "INDEX")) {
         std::size_t i = 2;
         bool concurrently = is_word(t, i, "CONCURRENTLY");
-        skip(t, i, {"CONCURRENTLY", "IF", "EXISTS"});
+        skip_words(t, i, {"CONCURRENTLY", "IF", "EXISTS"});
         statement_facts f = make(cost::catalog, concurrently ? "waits for running queries, blocks none" : "");
         add_lock(f, table_at(t, i, concurrently ? level::share_update_exclusive : level::access_exclusive));
         f.refine = refinement::index_table;
@@ -410,7 +383,7 @@ statement_facts comment_on(const tokens& t) {
 /// INSERT INTO t / UPDATE t / DELETE FROM t: ROW EXCLUSIVE, like the application's writes.
 statement_facts dml(const tokens& t, std::size_t name_at) {
     std::size_t i = name_at;
-    skip(t, i, {"ONLY"});
+    skip_words(t, i, {"ONLY"});
     statement_facts f = make(cost::rows, "row locks on the rows it changes");
     add_lock(f, table_at(t, i, level::row_exclusive));
     return f;
@@ -424,7 +397,7 @@ statement_facts one_statement(const tokens& t) {
         if (is_word(t, 1, "INDEX") || (is_word(t, 1, "UNIQUE") && is_word(t, 2, "INDEX"))) return create_index(t);
         if (has_sequence(t, {"TABLE"}) && !has_word(t, "FUNCTION") && !has_word(t, "VIEW")) {
             std::size_t i = 1;
-            skip(t, i, {"TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL"});
+            skip_words(t, i, {"TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL"});
             if (is_word(t, i, "TABLE")) return create_table(t);
         }
         if (is_word(t, 1, "TYPE") || is_word(t, 1, "SCHEMA") || is_word(t, 1, "SEQUENCE") ||
@@ -444,7 +417,7 @@ statement_facts one_statement(const tokens& t) {
     if (first == "DELETE" && is_word(t, 1, "FROM")) return dml(t, 2);
     if (first == "TRUNCATE") {
         std::size_t i = 1;
-        skip(t, i, {"TABLE", "ONLY"});
+        skip_words(t, i, {"TABLE", "ONLY"});
         statement_facts f = make(cost::rewrite, "a new, empty file");
         add_lock(f, table_at(t, i, level::access_exclusive));
         return f;

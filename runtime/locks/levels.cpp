@@ -64,6 +64,12 @@ const char* pg_locks_mode(level l) {
     return "";
 }
 
+level level_of_pg_locks_mode(const std::string& mode) {
+    for (int l = 0; l <= static_cast<int>(level::access_exclusive); ++l)
+        if (mode == pg_locks_mode(static_cast<level>(l))) return static_cast<level>(l);
+    return level::none;
+}
+
 bool blocks_writes(level l) { return (conflict_set(l) & bit(level::row_exclusive)) != 0; }
 
 bool conflicts(level wanted, level held) { return (conflict_set(wanted) & bit(held)) != 0; }

@@ -31,6 +31,8 @@ enum class level {
 const char* name(level l);
 /// pg_locks.mode: "AccessExclusiveLock", ...
 const char* pg_locks_mode(level l);
+/// The level of a pg_locks.mode text; none for a mode that is not a table lock mode.
+level level_of_pg_locks_mode(const std::string& mode);
 /// SHARE and stronger: application writes (ROW EXCLUSIVE) wait behind it.
 bool blocks_writes(level l);
 /// True when a holder of `held` makes a request for `wanted` wait (PostgreSQL's conflict table).

@@ -24,12 +24,6 @@ using retort::test::scratch_database;
 
 namespace {
 
-locks::level level_of(const std::string& mode) {
-    for (int l = 0; l <= static_cast<int>(locks::level::access_exclusive); ++l)
-        if (mode == locks::pg_locks_mode(static_cast<locks::level>(l))) return static_cast<locks::level>(l);
-    return locks::level::none;
-}
-
 std::string qualified(const locks::table_lock& t) {
     return t.schema.empty() ? "\"" + t.table + "\"" : "\"" + t.schema + "\".\"" + t.table + "\"";
 }
@@ -45,7 +39,7 @@ locks::level held(pqxx::transaction_base& tx, long long oid) {
     for (auto row : tx.exec_params("SELECT mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' "
                                    "AND granted AND relation = $1::bigint::oid",
                                    oid))
-        out = std::max(out, level_of(row[0].as<std::string>()));
+        out = std::max(out, locks::level_of_pg_locks_mode(row[0].as<std::string>()));
     return out;
 }
 
@@ -178,7 +172,7 @@ TEST_CASE("concurrent index statements hold SHARE UPDATE EXCLUSIVE while they wa
             for (auto row : m.exec_params("SELECT mode FROM pg_locks WHERE pid = $1 AND granted AND relation = "
                                           "'accounts'::regclass",
                                           ddl_pid))
-                seen = std::max(seen, level_of(row[0].as<std::string>()));
+                seen = std::max(seen, locks::level_of_pg_locks_mode(row[0].as<std::string>()));
             if (seen == locks::level::none) std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
         open_write.commit();
