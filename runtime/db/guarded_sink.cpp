@@ -203,11 +203,12 @@ bool guarded_sink::run_when_quiet(const plan::step_program& program) {
 void guarded_sink::run_with_retries(const plan::step_program& program) {
     // A step with an autocommit block may commit part of itself: it runs once, part by part.
     if (commits_in_parts(program)) return run_in_parts(program);
-    if (run_when_quiet(program)) return;
     int attempts = 1 + m_settings.retries;
     for (int attempt = 1;; ++attempt) {
         try {
-            m_session.run(program);
+            // The preflight's tries fail like any run: a cancel from outside or an expired
+            // statement_timeout is told apart the same way; running out of --blocker-wait is final.
+            if (!run_when_quiet(program)) m_session.run(program);
             return;
         } catch (const database_error& e) {
             auto expired = expired_timeout(e, m_settings);
