@@ -4,15 +4,18 @@
 #   find_package(Retort CONFIG REQUIRED)
 #   add_migrations(migrate ${CMAKE_CURRENT_SOURCE_DIR}/migrations)
 #
-# The package's targets are Retort::dsl, Retort::graph, Retort::config, Retort::runtime,
-# Retort::cli, Retort::mkrev and Retort::retort-registry.
+# The package's targets are Retort::dsl, Retort::graph, Retort::config, Retort::core,
+# Retort::runtime, Retort::cli_common, Retort::cli, Retort::online (the database module a runner
+# loads when a command connects), Retort::mkrev and Retort::retort-registry.
 include(CMakePackageConfigHelpers)
 
 set(RETORT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/Retort)
 
-install(TARGETS retort_dsl retort_graph retort_config retort_runtime retort_generator retort_cli retort-registry mkrev
+install(TARGETS retort_dsl retort_graph retort_config retort_core retort_runtime retort_generator retort_cli_common
+  retort_cli retort_online retort-registry mkrev
   EXPORT RetortTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/retort
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/dsl/include/retort DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/retort-runtime

@@ -33,6 +33,13 @@ function(add_migrations target dir)
   else()
     set(_cli Retort::cli)
   endif()
+  # The database module (runtime/cli/online.hpp) the runner loads when a command connects.
+  set(_online)
+  if(TARGET retort_online)
+    set(_online retort_online)
+  elseif(TARGET Retort::online)
+    set(_online Retort::online)
+  endif()
 
   # The file list is an input too: deleting a revision leaves no newer file behind, but changes
   # the list (rewritten only when it changes), so the registry stops naming the deleted one.
@@ -54,8 +61,27 @@ function(add_migrations target dir)
   # and costs every build (measured in docs/operations.md, "Compile cost").
   target_compile_options(${target}_revisions PRIVATE $<$<CXX_COMPILER_ID:GNU,Clang,AppleClang>:-O0>)
   _retort_revision_pch(${target} ${_dsl} "${_registry};${_revisions}")
-  add_executable(${target} ${_exclude} $<TARGET_OBJECTS:${target}_revisions>)
+  # Where the runner finds the module: one file per configuration with multi-config generators.
+  get_property(_multi_config GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
+  if(_multi_config)
+    set(_module_path "${CMAKE_CURRENT_BINARY_DIR}/${target}_online_module_$<CONFIG>.cpp")
+  else()
+    set(_module_path "${CMAKE_CURRENT_BINARY_DIR}/${target}_online_module.cpp")
+  endif()
+  if(_online)
+    set(_module_file "$<TARGET_FILE:${_online}>")
+  else()
+    set(_module_file "")
+  endif()
+  file(GENERATE OUTPUT "${_module_path}" CONTENT
+    "// Where this runner loads Retort's database module from (runtime/cli/online.hpp).\nnamespace retort::cli {\nextern const char* const online_module_path;\nconst char* const online_module_path = \"${_module_file}\";\n}\n")
+  add_executable(${target} ${_exclude} $<TARGET_OBJECTS:${target}_revisions> "${_module_path}")
   target_link_libraries(${target} PRIVATE ${_cli})
+  # The module binds to the runner's copy of the shared code (one registry, one list of secrets).
+  set_target_properties(${target} PROPERTIES ENABLE_EXPORTS ON)
+  if(_online)
+    add_dependencies(${target} ${_online})
+  endif()
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND $<TARGET_FILE:${target}> check-revisions
     COMMENT "Checking the operations of every revision in ${_dir}"

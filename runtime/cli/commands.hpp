@@ -32,11 +32,14 @@ using command_fn = int (*)(context&, const std::vector<std::string>& args);
 struct command {
     const char* name;
     const char* summary;
-    command_fn run;
+    command_fn run;  ///< null: the command is in the database module (cli/online.hpp)
 };
 
 /// Every command, in the order `--help` lists them.
 const std::vector<command>& commands();
+
+/// Runs `c`, loading the database module first when it lives there.
+int run_command(const command& c, context& ctx, const std::vector<std::string>& args);
 
 // One function a command, each in commands/<group>.cpp.
 int cmd_upgrade(context& ctx, const std::vector<std::string>& args);
@@ -62,7 +65,10 @@ int cmd_locks(context& ctx, const std::vector<std::string>& args);
 int cmd_plan(context& ctx, const std::vector<std::string>& args);
 
 /// The database's version-table rows as graph indices (checked for corruption), read through
-/// the one connection function with every setting applied.
+/// the one connection function with every setting applied. Loads the database module.
 std::vector<graph::index> database_heads(const context& ctx);
+
+/// The same, inside the database module (what `database_heads` calls there).
+std::vector<graph::index> read_database_heads(const context& ctx);
 
 }  // namespace retort::cli

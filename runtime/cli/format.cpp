@@ -102,4 +102,10 @@ void print_json(nlohmann::json fields) {
     std::cout << fields.dump() << "\n";
 }
 
+std::vector<std::string> revision_ids(const graph::revision_map& m, const std::vector<graph::index>& revisions) {
+    std::vector<std::string> out;
+    for (graph::index i : revisions) out.push_back(m.id(i));
+    return out;
+}
+
 }  // namespace retort::cli

@@ -29,6 +29,9 @@ std::string revision_entry(const graph::revision_map& m, graph::index i, bool cu
 /// --verbose picks the entry, otherwise the line (Script.cmd_format).
 std::string revision_text(const graph::revision_map& m, graph::index i, bool verbose, const line_options& o);
 
+/// The IDs of `revisions`, in their order.
+std::vector<std::string> revision_ids(const graph::revision_map& m, const std::vector<graph::index>& revisions);
+
 /// Every fact about one revision, for --json.
 nlohmann::json revision_json(const graph::revision_map& m, graph::index i, bool current = false);
 

@@ -105,7 +105,7 @@ int run(int argc, char** argv) {
                          cli::detect_output(echo, quiet),
                          std::filesystem::path(argv[0]).filename().string(),
                          connect};
-        return c.run(ctx, rest);
+        return cli::run_command(c, ctx, rest);
     }
     // Global options come before the command; anything else starting with '-' is an unknown option.
     if (name.size() > 1 && name[0] == '-')

@@ -43,7 +43,7 @@ std::string help_of(context& ctx, const command& c) {
     std::ostringstream captured;
     auto* saved = std::cout.rdbuf(captured.rdbuf());
     try {
-        c.run(ctx, {"--help"});
+        run_command(c, ctx, {"--help"});
     } catch (...) {
         std::cout.rdbuf(saved);
         throw;
