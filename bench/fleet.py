@@ -1,12 +1,16 @@
 #!/usr/bin/python3
 """Fleet benchmark: one `runner upgrade head --targets` over many databases on three local
-servers, against a shell loop of one runner per target and a shell loop of Alembic per target.
+servers, against a shell loop of one runner per target and a shell loop of Alembic per target;
+then tenant schemas of one database (`--schemas-sql`).
 
-    bench/fleet.py [--targets 1000] [--jobs 16] [--work build/bench-fleet]
+    bench/fleet.py [--targets 1000] [--schemas 200] [--jobs 16] [--work build/bench-fleet]
 
 Each target gets the same 4 revisions (bench/generate.py, linear, 4: a table and an index each).
-Prints a table (wall seconds, targets/s, ratios) and the runner's peak memory during the fleet run,
-and writes it to bench/results/<date>-<time>-fleet.md.
+The no-op run (everything at head) is set beside the machine's floor for it: pgbench opening the
+same number of connections, --jobs at a time, each sending the two statements an at-head target
+costs (the session settings and the version-table read), so what is the server's connection cost
+and what is Retort's shows. Prints a table (wall seconds, targets/s, ratios) and the runner's peak
+memory during the fleet run, and writes it to bench/results/<date>-<time>-fleet.md.
 """
 import argparse
 import datetime
@@ -43,6 +47,7 @@ class generated:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--targets", type=int, default=1000)
+    parser.add_argument("--schemas", type=int, default=200, help="tenant schemas in one database (0: none)")
     parser.add_argument("--jobs", type=int, default=16)
     parser.add_argument("--loop-sample", type=int, default=100,
                         help="targets the shell loops run (their time is scaled to --targets)")
@@ -91,6 +96,7 @@ def run(args, p, servers):
     t_fleet, _ = timed("/usr/bin/time -f %%M -o %s/rss %s" % (args.work, fleet_cmd), env)
     rss_mb = int(open(os.path.join(args.work, "rss")).read().split()[-1]) / 1024
     t_noop, _ = timed(fleet_cmd, env)
+    t_floor = connection_floor(servers, [[n for n in names if home[n] is s][0] for s in servers], args)
     downgrade_all()
 
     sample = names[:args.loop_sample]
@@ -104,18 +110,70 @@ def run(args, p, servers):
     t_alembic, _ = timed(alembic, env)
     t_alembic *= args.targets / len(sample)
 
+    schema_rows = tenant_schemas(args, runner, servers[0], env) if args.schemas else []
+
     n = args.targets
     return [
         "| %d targets, 4 revisions each, 3 local servers | wall s | targets/s | vs fleet |" % n,
         "|---|---|---|---|",
         "| `runner upgrade head --targets F --jobs %d` | %.2f | %.0f | 1.0× |" % (args.jobs, t_fleet, n / t_fleet),
         "| the same, everything already at head (no-op) | %.2f | %.0f | %.1f× |" % (t_noop, n / t_noop, t_noop / t_fleet),
+        "| floor: pgbench opening %d connections, %d at a time, the same 2 statements each | %.2f | %.0f | %.1f× |"
+        % (n, args.jobs, t_floor, n / t_floor, t_floor / t_fleet),
         "| shell loop, one `runner upgrade head` per target (%d run, scaled) | %.2f | %.0f | %.1f× |"
         % (len(sample), t_loop, n / t_loop, t_loop / t_fleet),
         "| shell loop, one `alembic upgrade head` per target (%d run, scaled) | %.2f | %.0f | %.1f× |"
         % (len(sample), t_alembic, n / t_alembic, t_alembic / t_fleet),
         "",
+        "No-op over the floor: %.2f× (the rest of a no-op is the servers starting a backend per connection)."
+        % (t_noop / t_floor),
+        "",
+    ] + schema_rows + [
         "Peak memory of the runner during the fleet run: %.1f MB" % rss_mb,
+    ]
+
+
+def connection_floor(servers, databases, args):
+    """pgbench -C: `targets` connections in all, `jobs` at a time spread over the servers (one
+    at-head target database on each), each sending what an at-head target sends. The servers'
+    cost of a connection, without Retort."""
+    script = os.path.join(args.work, "at_goal.sql")
+    with open(script, "w") as f:
+        f.write("SET standard_conforming_strings = on; SET client_connection_check_interval = '1s';\n"
+                "SELECT version_num FROM retort_version ORDER BY version_num;\n")
+    clients = max(1, args.jobs // len(servers))
+    each = max(1, args.targets // (len(servers) * clients))
+    started = time.monotonic()
+    running = [subprocess.Popen(["pgbench", "-n", "-C", "-f", script, "-c", str(clients), "-j", str(min(clients, 2)),
+                                 "-t", str(each)], env=dict(s.env, PGDATABASE=database),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+               for s, database in zip(servers, databases)]
+    for p in running:
+        if p.wait() != 0:
+            sys.exit("bench/fleet: pgbench failed: %s" % p.stderr.read()[-2000:])
+    elapsed = time.monotonic() - started
+    return elapsed * args.targets / (len(servers) * clients * each)
+
+
+def tenant_schemas(args, runner, s, env):
+    """Tenant schemas of one database: the whole upgrade and the no-op (read in one query)."""
+    script = "CREATE DATABASE tenants;\n"
+    subprocess.run(["psql", "-X", "-q", "-d", "postgres"], input=script, text=True, env=s.env, check=True)
+    script = "".join("CREATE SCHEMA tenant_%04d;\n" % i for i in range(args.schemas))
+    subprocess.run(["psql", "-X", "-q", "-d", "tenants"], input=script, text=True, env=s.env, check=True)
+    query = "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%' ORDER BY 1"
+    cmd = "%s -d %s upgrade head --schemas-sql %s --jobs %d -q" % (runner, shlex.quote(s.url("tenants")),
+                                                                    shlex.quote(query), args.jobs)
+    t_up, _ = timed(cmd, env)
+    t_noop, _ = timed(cmd, env)
+    m = args.schemas
+    return [
+        "| %d tenant schemas in one database | wall s | targets/s | vs upgrade |" % m,
+        "|---|---|---|---|",
+        "| `runner -d URL upgrade head --schemas-sql Q --jobs %d` | %.2f | %.0f | 1.0× |" % (args.jobs, t_up, m / t_up),
+        "| the same, every schema already at head (no-op: one connection, one query) | %.2f | %.0f | %.3f× |"
+        % (t_noop, m / t_noop, t_noop / t_up),
+        "",
     ]
 
 

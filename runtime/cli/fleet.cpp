@@ -6,6 +6,7 @@
 #include "db/session.hpp"
 #include "fleet/coordination.hpp"
 #include "fleet/fleet_run.hpp"
+#include "fleet/known_versions.hpp"
 #include "fleet/targets.hpp"
 #include "render/quoting.hpp"
 
@@ -85,7 +86,7 @@ bool connection_lost(const std::string& sqlstate) {
 }
 
 fleet::record run_target(const context& ctx, const fleet_command& c, const migrate::options& base,
-                         const fleet::target& t) {
+                         const fleet::known_versions& known, const fleet::target& t) {
     fleet::record r;
     r.name = t.name;
     r.url = fleet::masked(t.conninfo);
@@ -105,8 +106,13 @@ fleet::record run_target(const context& ctx, const fleet_command& c, const migra
     };
     try {
         bool upgrade = c.name != "downgrade";
-        // Already at the goal costs one connection and one query: no lock, no pooler probe.
-        auto pending = m.pending(c.name == "upgrade" || c.name == "downgrade" ? c.goal : "heads", upgrade, &r.before);
+        // Already at the goal costs one connection and one query (no lock, no pooler probe), or
+        // nothing when the rows came with its database's other tenant schemas.
+        std::string goal = c.name == "upgrade" || c.name == "downgrade" ? c.goal : "heads";
+        auto rows = known.find(t.name);
+        auto pending = rows != known.end() ? m.pending_from(rows->second, goal, upgrade)
+                                           : m.pending(goal, upgrade, &r.before);
+        if (rows != known.end()) r.before = rows->second;
         r.after = r.before;
         if (c.name == "current" || c.name == "check") {
             r.state = pending.empty() ? fleet::status::ok : fleet::status::failed;
@@ -195,7 +201,10 @@ int run_fleet_command(const context& ctx, const fleet_command& c, const fleet_cl
                       const migrate::options& o) {
     auto targets = resolve_targets(ctx, f);
     fleet::options fo{f.jobs, f.max_failures, f.canary};
-    auto job = [&](const fleet::target& t) { return run_target(ctx, c, o, t); };
+    db::open_options read;
+    read.role = o.role;
+    auto known = fleet::read_schema_versions(targets, ctx.table.name, read);
+    auto job = [&](const fleet::target& t) { return run_target(ctx, c, o, known, t); };
     auto started = clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(clock::now() - started).count(); };
     std::mutex print;

@@ -14,6 +14,9 @@ opened open(const target& t, const open_options& o) {
     out.table = t.table;
     out.db = std::make_unique<session>(t.conninfo);
     prepare_connection(*out.db, {o.role, o.search_path});
+    // Only the lock needs to know where the version table resolves: a read (a fleet's at-goal
+    // check above all) is one connection and the settings, then its own query.
+    if (!o.lock) return out;
     try {
         // Where an unqualified version table resolves once role and search path apply; 'public'
         // when the search path names no existing schema (as runners before db::open keyed it).
@@ -26,7 +29,6 @@ opened open(const target& t, const open_options& o) {
         throw database_error("cannot read the current database: " + one_line(e.what()), e.sqlstate());
     }
     out.lock_key = migration_lock_key(out.database, out.schema, t.table.name);
-    if (!o.lock) return out;
     refuse_transaction_pooler(t.conninfo, *out.db);
     out.db->lock_migrations(out.lock_key, o.lock_wait, o.on_lock_wait);
     out.locked = true;

@@ -31,8 +31,9 @@ struct open_options {
     std::function<void(const std::string&)> on_lock_wait;
 };
 
-/// A ready connection. `schema` is where the version table lives (or would be created) once the
-/// role and search path apply; the lock key is computed from it.
+/// A ready connection. With the lock, `schema` is where the version table lives (or would be
+/// created) once the role and search path apply, and the lock key is computed from it; without
+/// it, `database`, `schema` and `lock_key` stay empty.
 struct opened {
     std::unique_ptr<session> db;
     render::version_table table;   ///< as given (unqualified when no schema was given)
@@ -43,8 +44,8 @@ struct opened {
 };
 
 /// Connects; refuses a server older than PostgreSQL 12; sets standard_conforming_strings = on,
-/// client_connection_check_interval (14+), the role and the search path; resolves the
-/// version-table schema; with `o.lock`, refuses a transaction pooler and takes the lock.
+/// client_connection_check_interval (14+), the role and the search path; with `o.lock`, resolves
+/// the version-table schema, refuses a transaction pooler and takes the lock.
 /// Throws usage_error for a malformed connection string, retort::error / database_error otherwise.
 opened open(const target& t, const open_options& o);
 

@@ -72,10 +72,15 @@ applied_state migrator::applied() const {
 
 std::vector<planned_step> migrator::pending(const std::string& goal, bool upgrade,
                                            std::vector<std::string>* rows) const {
-    graph::revision_map m(m_revisions.graph);
     auto current = version_rows();
     if (rows) *rows = current;
-    return describe(m_revisions.graph, plan_steps(m, current, upgrade, goal));
+    return pending_from(current, goal, upgrade);
+}
+
+std::vector<planned_step> migrator::pending_from(const std::vector<std::string>& rows, const std::string& goal,
+                                                 bool upgrade) const {
+    graph::revision_map m(m_revisions.graph);
+    return describe(m_revisions.graph, plan_steps(m, rows, upgrade, goal));
 }
 
 std::vector<std::string> migrator::missing_privileges(db::session& s, const std::vector<plan::step>& steps,

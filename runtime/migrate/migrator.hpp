@@ -82,6 +82,10 @@ public:
     /// `rows`, when given, receives the version-table rows read.
     std::vector<planned_step> pending(const std::string& goal, bool upgrade = true,
                                       std::vector<std::string>* rows = nullptr) const;
+    /// The same from version-table rows already read (a fleet reads many schemas' rows at once):
+    /// no connection. Throws retort::error for a goal that does not resolve.
+    std::vector<planned_step> pending_from(const std::vector<std::string>& rows, const std::string& goal,
+                                           bool upgrade = true) const;
 
     /// Under the lock: refuses modified applied revisions (unless allowed), plans, runs each
     /// step with its history row. Never throws retort::error: the result carries it.

@@ -196,6 +196,27 @@ def run_checks(args, servers):
     check(all(version(a, "tenants", s) == [HEAD] for s in schemas), "each tenant schema has its own version table")
     check(a.sql("tenants", "SELECT count(*) FROM pg_tables WHERE tablename = 'users'")[0][0] == len(schemas),
           "each tenant's tables are in its schema")
+    # At head, the tenant schemas of one database are read through one connection, not one each.
+    a.sql("postgres", "ALTER SYSTEM SET log_connections = on")
+    a.sql("postgres", "SELECT pg_reload_conf()")
+    before = os.path.getsize(a.log)
+    r = runner(args, "-d", a.url("tenants"), "upgrade", "head", "--schemas", ",".join(schemas), "--jobs", "4")
+    time.sleep(0.5)
+    with open(a.log) as f:
+        f.seek(before)
+        opened = [l for l in f.read().splitlines() if "connection authorized" in l and "database=tenants" in l]
+    a.sql("postgres", "ALTER SYSTEM RESET log_connections")
+    a.sql("postgres", "SELECT pg_reload_conf()")
+    check(r.returncode == 0 and len(opened) == 1,
+          "%d tenant schemas at head cost one connection in all (%d seen)" % (len(schemas), len(opened)))
+    a.sql("tenants", "DELETE FROM %s.retort_version" % schemas[1])
+    r = runner(args, "-d", a.url("tenants"), "upgrade", "head", "--schemas", ",".join(schemas), "--report", report)
+    doc = json.load(open(report))
+    steps = {rec["schema"]: rec["steps"] for rec in doc["records"]}
+    check(r.returncode == 9 and steps[schemas[1]] == 0 and doc["records"][1]["status"] == "failed"
+          and all(steps[s] == 0 for s in schemas if s != schemas[1]),
+          "a schema the batch read found behind runs on its own connection (and fails on its existing tables)")
+    a.sql("tenants", "INSERT INTO %s.retort_version VALUES ('%s')" % (schemas[1], HEAD))
     r = runner(args, "-d", a.url("tenants"), "current", "--schemas", ",".join(schemas[:3]))
     check(r.returncode == 0, "current over --schemas a,b,c")
 
