@@ -1,5 +1,6 @@
 #include "cli/fleet.hpp"
 
+#include "cli/fleet_drift.hpp"
 #include "cli/terminal.hpp"
 #include "core/errors.hpp"
 #include "core/redact.hpp"
@@ -86,7 +87,7 @@ bool connection_lost(const std::string& sqlstate) {
 }
 
 fleet::record run_target(const context& ctx, const fleet_command& c, const migrate::options& base,
-                         const fleet::known_versions& known, const fleet::target& t) {
+                         const fleet::known_versions& known, expected_schemas& expected, const fleet::target& t) {
     fleet::record r;
     r.name = t.name;
     r.url = fleet::masked(t.conninfo);
@@ -105,6 +106,11 @@ fleet::record run_target(const context& ctx, const fleet_command& c, const migra
         r.error_sqlstate = sqlstate;
     };
     try {
+        if (c.name == "drift") {
+            drift_target(ctx, t, expected, r);
+            r.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started).count();
+            return r;
+        }
         bool upgrade = c.name != "downgrade";
         // Already at the goal costs one connection and one query (no lock, no pooler probe), or
         // nothing when the rows came with its database's other tenant schemas.
@@ -123,7 +129,7 @@ fleet::record run_target(const context& ctx, const fleet_command& c, const migra
             migrate::observer quiet;
             auto result = upgrade ? m.upgrade(c.goal, quiet) : m.downgrade(c.goal, quiet);
             r.steps = static_cast<int>(result.done.size());
-            r.after = m.applied().rows;
+            r.after = result.rows_after ? *result.rows_after : m.applied().rows;
             if (result.error) fail(result.error->message, result.error->sqlstate);
             else r.state = fleet::status::ok;
         }
@@ -143,6 +149,7 @@ nlohmann::json record_json(const fleet::record& r) {
                         {"before", r.before},   {"after", r.after}, {"steps", r.steps},
                         {"duration_ms", r.duration_ms}};
     if (!r.schema.empty()) j["schema"] = r.schema;
+    if (!r.differences.empty()) j["differences"] = r.differences;
     j["error"] = r.error_message.empty() && r.error_sqlstate.empty()
                      ? nlohmann::json(nullptr)
                      : nlohmann::json{{"message", r.error_message}, {"sqlstate", r.error_sqlstate}};
@@ -203,8 +210,9 @@ int run_fleet_command(const context& ctx, const fleet_command& c, const fleet_cl
     fleet::options fo{f.jobs, f.max_failures, f.canary};
     db::open_options read;
     read.role = o.role;
-    auto known = fleet::read_schema_versions(targets, ctx.table.name, read);
-    auto job = [&](const fleet::target& t) { return run_target(ctx, c, o, known, t); };
+    auto known = c.name == "drift" ? fleet::known_versions{} : fleet::read_schema_versions(targets, ctx.table.name, read);
+    expected_schemas expected(ctx, c.scratch_url);
+    auto job = [&](const fleet::target& t) { return run_target(ctx, c, o, known, expected, t); };
     auto started = clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(clock::now() - started).count(); };
     std::mutex print;

@@ -1,4 +1,4 @@
-// Fleet mode of upgrade, downgrade, current and check: the same command over many targets
+// Fleet mode of upgrade, downgrade, current, check and drift: the same command over many targets
 // (--targets FILE, --targets-sql with --control, --schemas / --schemas-sql on -d), --jobs at once,
 // with a progress line, a summary table and --report FILE.json. Exit 9 when any target did not
 // reach the goal (failed, unreachable, not attempted).
@@ -26,10 +26,11 @@ struct fleet_cli_options {
 
 void add_fleet_options(boost::program_options::options_description& desc, fleet_cli_options& o);
 
-/// What each target runs: "upgrade", "downgrade", "current" or "check", toward `goal`.
+/// What each target runs: "upgrade", "downgrade", "current", "check" or "drift", toward `goal`.
 struct fleet_command {
     std::string name;
     std::string goal;
+    std::string scratch_url;  ///< drift: where expected schemas are replayed (empty: a target's server)
 };
 
 /// Runs `c` over the fleet `f` names; prints progress, the summary and the report; returns 0 or 9.

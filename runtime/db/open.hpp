@@ -49,4 +49,9 @@ struct opened {
 /// Throws usage_error for a malformed connection string, retort::error / database_error otherwise.
 opened open(const target& t, const open_options& o);
 
+/// What `open` does with `o.lock`, on a connection `open` made without it (with the same role
+/// and search path): a read that found work to do goes on to change the database on the same
+/// connection instead of opening another. Throws connection_error when that connection is gone.
+void take_lock(opened& c, const target& t, const open_options& o);
+
 }  // namespace retort::db

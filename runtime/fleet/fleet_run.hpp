@@ -26,6 +26,7 @@ struct record {
     int steps = 0;
     long long duration_ms = 0;
     std::string error_message, error_sqlstate;
+    std::vector<std::string> differences;  ///< drift: one line a difference (empty: none, or not drift)
 };
 
 struct options {

@@ -48,7 +48,16 @@ db::opened migrator::connect(bool lock, observer* o) const {
     how.lock = lock;
     how.lock_wait = m_options.lock_wait;
     if (o) how.on_lock_wait = [o](const std::string& line) { o->lock_wait(line); };
-    return db::open(m_target, how);
+    if (!m_idle) return db::open(m_target, how);
+    db::opened kept = std::move(*m_idle);
+    m_idle.reset();
+    if (!lock) return kept;
+    try {
+        db::take_lock(kept, m_target, how);
+        return kept;
+    } catch (const connection_error&) {
+        return db::open(m_target, how);  // closed while idle (a prompt, idle_session_timeout)
+    }
 }
 
 db::history migrator::history(db::session& s) const {
@@ -61,7 +70,10 @@ db::history migrator::history(db::session& s) const {
 }
 
 std::vector<std::string> migrator::version_rows() const {
-    return connect(false, nullptr).db->read_versions(m_target.table);
+    auto c = connect(false, nullptr);
+    auto rows = c.db->read_versions(m_target.table);
+    m_idle = std::make_unique<db::opened>(std::move(c));
+    return rows;
 }
 
 applied_state migrator::applied() const {
@@ -114,7 +126,6 @@ run_result migrator::migrate(bool upgrade, const std::string& goal, observer& o)
     const auto& g = m_revisions.graph;
     const auto& table = m_target.table;
     run_result r;
-    std::string running;
     try {
         auto c = connect(true, &o);
         auto& s = *c.db;
@@ -159,12 +170,16 @@ run_result migrator::migrate(bool upgrade, const std::string& goal, observer& o)
             s.observe_statements([&o](const std::string& sql, double seconds) { o.statement(sql, seconds); });
         try {
             plan::migrate(m, m_revisions.bodies, current, steps, table, out);
-        } catch (...) {
-            running = out.running();
-            throw;
+        } catch (const std::exception& e) {
+            r.error = capture(e, out.running());
+        }
+        try {
+            r.rows_after = s.read_versions(table);
+        } catch (const std::exception&) {
+            // The connection is gone: whoever needs the rows reads them again (or learns why not).
         }
     } catch (const std::exception& e) {
-        r.error = capture(e, running);
+        r.error = capture(e, "");
     }
     return r;
 }

@@ -73,7 +73,7 @@ public:
     migrator(const loaded_revisions& revisions, db::target target, options o = {});
 
     /// The version-table rows: one connection, the table read once, no lock, no pooler probe.
-    /// Throws retort::error.
+    /// The connection is kept for the migrator's next call. Throws retort::error.
     std::vector<std::string> version_rows() const;
     /// What is applied, with the history's unknown and modified revisions. No lock, no probe.
     applied_state applied() const;
@@ -133,6 +133,9 @@ private:
     const loaded_revisions& m_revisions;
     db::target m_target;
     options m_options;
+    /// The connection the last read (version_rows, pending) used, kept for the next call: a fleet
+    /// target found behind then takes the lock on it instead of connecting again.
+    mutable std::unique_ptr<db::opened> m_idle;
 };
 
 }  // namespace retort::migrate

@@ -36,6 +36,9 @@ struct failure {
 
 struct run_result {
     std::vector<std::string> rows_before;  ///< version-table rows when the run started
+    /// Version-table rows when the run ended, read on its connection (empty optional: could not
+    /// be read, e.g. the connection was lost).
+    std::optional<std::vector<std::string>> rows_after;
     std::vector<planned_step> plan;
     std::vector<step_done> done;
     std::vector<std::string> warnings;     ///< lint findings (dry run), one line each

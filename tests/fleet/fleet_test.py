@@ -220,6 +220,28 @@ def run_checks(args, servers):
     r = runner(args, "-d", a.url("tenants"), "current", "--schemas", ",".join(schemas[:3]))
     check(r.returncode == 0, "current over --schemas a,b,c")
 
+    # 3b. drift over a fleet: each target against what its own revisions build.
+    drifted = names[3]
+    home[drifted].sql(drifted, "CREATE INDEX ix_drift ON users (email)")
+    r = runner(args, "drift", "--targets", targets, "--jobs", "8", "--report", report)
+    doc = json.load(open(report))
+    bad = [rec for rec in doc["records"] if rec["status"] != "ok"]
+    check(r.returncode == 9 and [b["name"] for b in bad] == [drifted]
+          and bad[0]["differences"] == ["+ index public.ix_drift"] and "schema drift: 1 difference" in r.stdout,
+          "drift over the fleet names the one drifted database and its difference (exit 9)")
+    home[drifted].sql(drifted, "DROP INDEX ix_drift")
+    a.sql("tenants", "ALTER TABLE %s.users ADD COLUMN extra integer" % schemas[2])
+    r = runner(args, "-d", a.url("tenants"), "drift", "--schemas", ",".join(schemas), "--jobs", "4",
+               "--report", report)
+    doc = json.load(open(report))
+    bad = [rec for rec in doc["records"] if rec["status"] != "ok"]
+    check(r.returncode == 9 and [b["schema"] for b in bad] == [schemas[2]]
+          and bad[0]["differences"] == ["+ column %s.users.extra integer" % schemas[2]],
+          "drift over tenant schemas compares each schema alone (other tenants' tables are not drift)")
+    a.sql("tenants", "ALTER TABLE %s.users DROP COLUMN extra" % schemas[2])
+    r = runner(args, "-d", a.url("tenants"), "drift", "--schemas", ",".join(schemas[:5]))
+    check(r.returncode == 0, "without the extra column the tenant schemas show no drift")
+
     # 4. A server stopped in the middle: its remaining targets are unreachable; nothing half-applied.
     check(runner(args, "downgrade", "base", "--targets", targets, "--jobs", "8").returncode == 0,
           "the fleet goes down to base")

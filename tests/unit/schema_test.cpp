@@ -1,6 +1,7 @@
 // The schema model without a database: the diff, its one-line descriptions, the canonical SQL
 // printer and the line diff of `schema --check`.
 #include "schema/diff.hpp"
+#include "schema/filter.hpp"
 #include "schema/line_diff.hpp"
 #include "schema/sql_printer.hpp"
 
@@ -196,4 +197,34 @@ TEST_CASE("line diff: the changed lines only, grouped, with the line they start 
     CHECK(line_diff("a\nb\nc\nd\n", "a\nx\nc\nd\ne\n") ==
           std::vector<std::string>{"@@ line 2 @@", "+x", "-b", "@@ line 5 @@", "+e"});
     CHECK(line_diff("a\n", "a") == std::vector<std::string>{"@@ the texts differ only in line endings or the final newline @@"});
+}
+
+TEST_CASE("one tenant schema's part of a model: its objects and objects on its tables only") {
+    schema s;
+    for (const char* ns : {"tenant_a", "tenant_b"}) {
+        s.namespaces.push_back({ns, ""});
+        table t;
+        t.name = {ns, "users"};
+        s.tables.push_back(t);
+        index i;
+        i.name = {ns, "ix_users"};
+        i.table = t.name;
+        s.indexes.push_back(i);
+        constraint c;
+        c.table = t.name;
+        c.name = "users_pkey";
+        s.constraints.push_back(c);
+        s.not_modelled.push_back({"aggregate", std::string(ns) + ".total(integer)"});
+    }
+    s.extensions.push_back({"pgcrypto", "public", "1.3"});
+    auto a = only_schema(s, "tenant_a");
+    CHECK(a.namespaces.size() == 1);
+    REQUIRE(a.tables.size() == 1);
+    CHECK(a.tables[0].name.schema == "tenant_a");
+    CHECK(a.indexes.size() == 1);
+    CHECK(a.constraints.size() == 1);
+    CHECK(a.not_modelled.size() == 1);
+    CHECK(a.extensions.empty());
+    CHECK(diff(only_schema(s, "tenant_b"), a).size() > 0);
+    CHECK(only_schema(s, "tenant_c") == schema{});
 }

@@ -1,6 +1,7 @@
 // Commands over the schema model: schema (the head schema as canonical SQL, or a check that a
 // file is current) and drift (the live database against what its revisions say it should be).
 #include "cli/commands.hpp"
+#include "cli/fleet.hpp"
 #include "cli/head_schema.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
@@ -90,6 +91,8 @@ int cmd_drift(context& ctx, const std::vector<std::string>& args) {
     po::options_description desc;
     desc.add_options()("scratch-url", po::value(&scratch_url), scratch_help)(
         "json", po::bool_switch(&json), "print JSON: the revisions and each difference");
+    fleet_cli_options fleet;
+    add_fleet_options(desc, fleet);
     if (!parse_command("drift",
                        "runner drift [--json] [--scratch-url URL]\n\n"
                        "Compares the database's schema with the schema its version table says it should have (its\n"
@@ -98,10 +101,16 @@ int cmd_drift(context& ctx, const std::vector<std::string>& args) {
                        "  - column public.users.age integer             only the revisions have it\n"
                        "  ~ column public.users.email: varchar(255) → text\n"
                        "Reads only the database's catalog (pg_catalog), never its rows; changes nothing.\n"
-                       "Exit 0 when they match, 7 when they differ.\n"
+                       "Exit 0 when they match, 7 when they differ. Over a fleet (--targets, --schemas ...): each\n"
+                       "target against what its own revisions build, one replay a distinct set of revisions; exit 9\n"
+                       "when a target drifted or could not be compared, its differences in --report.\n"
                        "Example: runner -d postgresql://app@prod-db/app drift --scratch-url postgresql://ci@localhost/postgres",
                        desc, {}, args))
         return exit_ok;
+    if (fleet.requested()) {
+        if (json) throw usage_error("--json shows one database; over a fleet use --report FILE");
+        return run_fleet_command(ctx, {"drift", "heads", scratch_url}, fleet, {});
+    }
     auto report = find_drift(ctx, scratch_url);
     if (json) {
         std::cout << drift_json(report).dump() << "\n";  // ordered: "format" first
