@@ -64,10 +64,12 @@ revision_map::revision_map(const revision_graph& g) : m_graph(g) {
         for (const auto& label : g[i].branch_labels) m_label_keys.emplace_back(label, i);
     }
     // A dependency an ancestor (through parents) already declares adds nothing.
+    // Only revisions with dependencies get a list of their own; the others' is their parents
+    // (normalized_down()), so start-up copies no list a revision.
     m_normalized_down.resize(n);
     for (index i = 0; i < n; ++i) {
-        m_normalized_down[i] = g.parents(i);
         if (g.dependencies(i).empty()) continue;  // most revisions: no walk (it made this O(n²))
+        m_normalized_down[i] = g.parents(i);
         auto below = ancestors({i}, false);
         for (index d : g.dependencies(i)) {
             bool implied = false;
@@ -404,7 +406,7 @@ std::vector<walk_end> revision_map::parse_upgrade_target(const std::vector<std::
                 auto active = filter_for_lineage(applied, *rel->label);
                 index_set below(size());
                 for (index a : active)
-                    for (index d : m_normalized_down[a]) below[d] = true;
+                    for (index d : normalized_down(a)) below[d] = true;
                 for (index a : active)
                     if (!below[a]) start.push_back(a);
                 if (start.empty()) start.push_back(std::nullopt);
@@ -547,7 +549,7 @@ std::vector<index> revision_map::topological_sort(const index_set& revisions, co
             --remaining;
         }
         std::vector<index> next;
-        for (index d : m_normalized_down[candidate])
+        for (index d : normalized_down(candidate))
             if (todo[d] && !contains(current, d)) next.push_back(d);
         if (next.empty()) {
             current.erase(current.begin() + static_cast<long>(at));
