@@ -4,7 +4,9 @@ revisions, against Alembic's `heads` and `history` on the same graph.
 
     bench/startup.py [--count 1000] [--runs 30] [--baseline DIR] [--work build/bench-startup]
 
-Wall time (hyperfine, median and min–max) and instructions (callgrind: stable on a noisy machine).
+Wall time (hyperfine, median and min–max), instructions (callgrind: stable on a noisy machine) and
+minor page faults (one run, from the kernel's accounting; on a VM each costs microseconds). `/bin/true`
+is the floor: what starting any process costs on this machine.
 `--baseline DIR` also builds the same revisions against another Retort source tree (for example a
 `git worktree` of an older commit), measured in the same run. The table is printed and written to
 bench/results/<date>-<time>-startup.md.
@@ -13,6 +15,7 @@ import argparse
 import datetime
 import os
 import re
+import resource
 import subprocess
 import sys
 
@@ -37,6 +40,13 @@ def instructions(command, env):
     return int(found.group(1))
 
 
+def page_faults(command, env):
+    """Minor page faults of one run of the command (its own, as the kernel counts them)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt - before
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1000)
@@ -56,19 +66,23 @@ def main():
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
 
-    rows = ["| %d linear revisions | wall (median, min–max) | instructions | vs Alembic (wall) |" % args.count,
-            "|---|---|---:|---:|"]
+    rows = ["| %d linear revisions | wall (median, min–max) | instructions | page faults | vs Alembic (wall) |"
+            % args.count, "|---|---|---:|---:|---:|"]
+    floor = hyperfine("/bin/true", args.runs, env, warmup=3)
+    rows.append("| `/bin/true` (the floor) | %s | %s | %d | |" % (floor.cell(), format(instructions(["/bin/true"], env), ","),
+                                                               page_faults(["/bin/true"], env)))
     alembic = {}
     for command in ("heads", "history"):
         t = hyperfine("%s -c %s %s" % (ALEMBIC, alembic_ini, command), max(5, args.runs // 6), env)
         alembic[command] = t.median
-        rows.append("| `alembic %s` | %s | | 1× |" % (command, t.cell()))
+        rows.append("| `alembic %s` | %s | | | 1× |" % (command, t.cell()))
     for name, runner in runners:
         for command in ("--version", "heads", "history"):
             t = hyperfine("%s %s" % (runner, command), args.runs, env, warmup=3)
             n = instructions([runner, command], env)
+            faults = page_faults([runner, command], env)
             versus = "%.0f×" % (alembic[command] / t.median) if command in alembic else ""
-            rows.append("| `%s %s` | %s | %s | %s |" % (name, command, t.cell(), format(n, ","), versus))
+            rows.append("| `%s %s` | %s | %s | %d | %s |" % (name, command, t.cell(), format(n, ","), faults, versus))
     for name, runner in runners:
         libs = subprocess.run(["ldd", runner], capture_output=True, text=True).stdout.count("=>")
         rows.append("")

@@ -79,6 +79,12 @@ function(add_migrations target dir)
   target_link_libraries(${target} PRIVATE ${_cli})
   # The module binds to the runner's copy of the shared code (one registry, one list of secrets).
   set_target_properties(${target} PROPERTIES ENABLE_EXPORTS ON)
+  # Linked at a fixed address (not PIE): the registry, the revisions' records and their code's
+  # constant tables hold pointers, 19,938 relative relocations at 1,000 revisions that the loader
+  # applied at every start, copying every page they touch (docs/performance.md, "Runner start-up").
+  # A driver flag, so it works with every generator; the objects may be PIE or PIC either way.
+  target_link_options(${target} PRIVATE
+    $<$<AND:$<PLATFORM_ID:Linux>,$<CXX_COMPILER_ID:GNU,Clang>>:-no-pie>)
   if(_online)
     add_dependencies(${target} ${_online})
   endif()

@@ -32,13 +32,34 @@ std::vector<std::string> long_doc(const graph::revision_map& m, graph::index i) 
 }  // namespace
 
 std::string revision_line(const graph::revision_map& m, graph::index i, const line_options& o) {
+    // Appended in place: `history` prints one line a revision, so no temporary strings.
     const auto& rev = m.graph()[i];
-    std::string text = rev.id;
+    std::string text;
+    auto append_list = [&text](const auto& items, auto&& word) {
+        bool first = true;
+        for (const auto& item : items) {
+            if (!first) text += ", ";
+            text += word(item);
+            first = false;
+        }
+    };
+    auto same = [](const std::string& w) -> const std::string& { return w; };
     if (o.parents) {
-        if (!rev.depends_on.empty()) text = down(m, i) + " (" + comma(rev.depends_on) + ") -> " + text;
-        else text = down(m, i) + " -> " + text;
+        if (m.parents(i).empty()) text += "<base>";
+        else append_list(m.parents(i), [&m](graph::index p) -> const std::string& { return m.id(p); });
+        if (!rev.depends_on.empty()) {
+            text += " (";
+            append_list(rev.depends_on, same);
+            text += ')';
+        }
+        text += " -> ";
     }
-    if (o.branch_labels && !m.branch_labels(i).empty()) text += " (" + comma(m.branch_labels(i)) + ")";
+    text += rev.id;
+    if (o.branch_labels && !m.branch_labels(i).empty()) {
+        text += " (";
+        append_list(m.branch_labels(i), same);
+        text += ')';
+    }
     if (o.head || o.tree) {
         if (m.is_real_head(i)) text += " (head)";
         else if (m.is_head(i)) text += " (effective head)";
@@ -48,7 +69,10 @@ std::string revision_line(const graph::revision_map& m, graph::index i, const li
         if (m.is_branch_point(i)) text += " (branchpoint)";
         if (m.is_merge_point(i)) text += " (mergepoint)";
     }
-    if (o.message) text += ", " + rev.message;
+    if (o.message) {
+        text += ", ";
+        text += rev.message;
+    }
     return text;
 }
 

@@ -7,16 +7,16 @@ namespace retort {
 namespace {
 std::vector<std::string> split_words(const char* text) {
     std::vector<std::string> out;
-    std::string word;
-    for (const char* p = text; *p; ++p) {
+    for (const char* p = text; *p;) {
         if (*p == ' ') {
-            if (!word.empty()) out.push_back(std::move(word));
-            word.clear();
-        } else {
-            word += *p;
+            ++p;
+            continue;
         }
+        const char* end = p;
+        while (*end && *end != ' ') ++end;
+        out.emplace_back(p, end);
+        p = end;
     }
-    if (!word.empty()) out.push_back(std::move(word));
     return out;
 }
 }  // namespace

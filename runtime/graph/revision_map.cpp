@@ -20,12 +20,23 @@ std::vector<index> members(const index_set& s) {
     return out;
 }
 
-/// Python's int() on a target such as "-2" or "3".
+/// Python's int() on a target such as "-2" or "3": an optional sign and 1 to 9 digits. Checked by
+/// hand: compiling a std::regex was a tenth of `runner history` (docs/performance.md).
 bool as_integer(const std::string& text, long& value) {
-    static const std::regex integer(R"([+-]?[0-9]{1,9})");
-    if (!std::regex_match(text, integer)) return false;
+    std::size_t digits = text.size();
+    if (!text.empty() && (text[0] == '+' || text[0] == '-')) --digits;
+    if (digits < 1 || digits > 9) return false;
+    for (std::size_t k = text.size() - digits; k < text.size(); ++k)
+        if (text[k] < '0' || text[k] > '9') return false;
     value = std::stol(text);
     return true;
+}
+
+/// Whether a sign followed by a digit occurs in `text`: what every relative target contains.
+bool has_signed_number(const std::string& text) {
+    for (std::size_t k = 0; k + 1 < text.size(); ++k)
+        if ((text[k] == '+' || text[k] == '-') && text[k + 1] >= '0' && text[k + 1] <= '9') return true;
+    return false;
 }
 
 /// Alembic's relative target: [LABEL@][SYMBOL](+|-)N, matched at the start of the text.
@@ -34,6 +45,7 @@ struct relative_target {
     long steps = 0;
 };
 std::optional<relative_target> match_relative(const std::string& text) {
+    if (!has_signed_number(text)) return std::nullopt;  // "heads", an ID, a label: no regex to compile
     static const std::regex relative(R"((?:(.+?)@)?(\w+)?([+-][0-9]+))");
     std::smatch m;
     if (!std::regex_search(text, m, relative, std::regex_constants::match_continuous)) return std::nullopt;
@@ -64,10 +76,12 @@ revision_map::revision_map(const revision_graph& g) : m_graph(g) {
         for (const auto& label : g[i].branch_labels) m_label_keys.emplace_back(label, i);
     }
     // A dependency an ancestor (through parents) already declares adds nothing.
+    // Only revisions with dependencies get a list of their own; the others' is their parents
+    // (normalized_down()), so start-up copies no list a revision.
     m_normalized_down.resize(n);
     for (index i = 0; i < n; ++i) {
-        m_normalized_down[i] = g.parents(i);
         if (g.dependencies(i).empty()) continue;  // most revisions: no walk (it made this O(n²))
+        m_normalized_down[i] = g.parents(i);
         auto below = ancestors({i}, false);
         for (index d : g.dependencies(i)) {
             bool implied = false;
@@ -404,7 +418,7 @@ std::vector<walk_end> revision_map::parse_upgrade_target(const std::vector<std::
                 auto active = filter_for_lineage(applied, *rel->label);
                 index_set below(size());
                 for (index a : active)
-                    for (index d : m_normalized_down[a]) below[d] = true;
+                    for (index d : normalized_down(a)) below[d] = true;
                 for (index a : active)
                     if (!below[a]) start.push_back(a);
                 if (start.empty()) start.push_back(std::nullopt);
@@ -547,7 +561,7 @@ std::vector<index> revision_map::topological_sort(const index_set& revisions, co
             --remaining;
         }
         std::vector<index> next;
-        for (index d : m_normalized_down[candidate])
+        for (index d : normalized_down(candidate))
             if (todo[d] && !contains(current, d)) next.push_back(d);
         if (next.empty()) {
             current.erase(current.begin() + static_cast<long>(at));

@@ -38,8 +38,10 @@ public:
     const std::vector<index>& children(index i) const { return m_graph.children(i); }
     const std::vector<index>& parents(index i) const { return m_graph.parents(i); }
     /// Parents, then the dependencies no ancestor already depends on.
-    const std::vector<index>& normalized_down(index i) const { return m_normalized_down[i]; }
-    bool has_normalized_dependencies(index i) const { return m_normalized_down[i].size() > parents(i).size(); }
+    const std::vector<index>& normalized_down(index i) const {
+        return m_normalized_down[i].empty() ? parents(i) : m_normalized_down[i];
+    }
+    bool has_normalized_dependencies(index i) const { return normalized_down(i).size() > parents(i).size(); }
     bool is_head(index i) const { return children(i).empty(); }
     bool is_real_head(index i) const { return children(i).empty() && m_graph.dependents(i).empty(); }
     bool is_branch_point(index i) const { return children(i).size() > 1; }
@@ -105,7 +107,7 @@ private:
 
     const revision_graph& m_graph;
     std::vector<index> m_heads, m_real_heads, m_bases, m_real_bases;
-    std::vector<std::vector<index>> m_normalized_down;
+    std::vector<std::vector<index>> m_normalized_down;  ///< empty: the parents (no dependencies)
     std::vector<std::vector<std::string>> m_labels;
     std::vector<std::pair<std::string, index>> m_label_keys;  ///< label -> carrying revision, file order
 };
