@@ -7,9 +7,11 @@
 For each project kind and generator: N linear revisions (bench/generate.py), a configure and a
 full build (-j2, no ccache; Retort's own libraries are built before the clock starts), then three
 times: `mkrev` + build, rename that file + build, delete it + build. Each build's log is read
-for its compile lines ("Building CXX object"), which do not depend on the machine's speed:
-adding a revision must compile exactly that file, renaming one only the renamed file, deleting
-one nothing (the registry is compiled again each time; it is counted apart).
+for its compile lines ("Building CXX object"), which do not depend on the machine's speed.
+Revision files compile in batches (cmake/RetortMigrations.cmake), so a step must compile exactly
+the batches that held or now hold the file it touched: adding a revision one batch (the new
+file's), renaming one the old and the new name's batches (one or two), deleting one the batch it
+was in. The registry is compiled again each time; it is counted apart.
 
 Project kinds (bench/project/CMakeLists.txt):
   source     Retort's source tree through add_subdirectory(), as this repository builds
@@ -55,7 +57,8 @@ class step:
         self.seconds, self.cpu = seconds, cpu
         objects = COMPILE_LINE.findall(log_text)
         self.registry = sum(1 for o in objects if o.endswith("_registry.cpp.o"))
-        self.revisions = [o for o in objects if "_revisions.dir" in o and not o.endswith("_registry.cpp.o")]
+        self.revisions = [os.path.basename(o)[:-2] for o in objects
+                          if "_revisions.dir" in o and not o.endswith("_registry.cpp.o")]
         self.other = len(objects) - self.registry - len(self.revisions)
         self.quiet = "GLOB mismatch" not in log_text
 
@@ -94,9 +97,21 @@ class project:
         text = run(["cmake", "--build", self.build, "--parallel", str(self.jobs)], self.env)
         return step(time.monotonic() - start, cpu() - cpu_start, text)
 
+    def batches(self):
+        """{revision file name: its batch source's file name}, as the last configure wrote them."""
+        where = os.path.join(self.build, "bench_runner_batches")
+        out = {}
+        for name in os.listdir(where):
+            if name.endswith(".txt"):
+                with open(os.path.join(where, name)) as f:
+                    out.update({os.path.basename(line.strip()): name[:-4] + ".cpp" for line in f if line.strip()})
+        return out
+
     def add(self):
         run([self.mkrev, "--dir", self.revisions, "one more revision"], self.env)
-        return self.build_step()
+        result = self.build_step()
+        result.expected = {self.batches()[os.path.basename(self.new_file())]}
+        return result
 
     def new_file(self):
         return next(os.path.join(self.revisions, f) for f in os.listdir(self.revisions)
@@ -104,15 +119,23 @@ class project:
 
     def rename(self):
         old = self.new_file()
-        os.rename(old, old.replace("_one_more_revision.cpp", "_one_more_revision_renamed.cpp"))
+        new = old.replace("_one_more_revision.cpp", "_one_more_revision_renamed.cpp")
+        before = self.batches()[os.path.basename(old)]
+        os.rename(old, new)
         time.sleep(1)   # a coarse file system time stamp must see the folder change
-        return self.build_step()
+        result = self.build_step()
+        result.expected = {before, self.batches()[os.path.basename(new)]}
+        return result
 
     def delete(self):
-        os.remove(next(os.path.join(self.revisions, f) for f in os.listdir(self.revisions)
-                       if f.endswith("_one_more_revision_renamed.cpp")))
+        gone = next(f for f in os.listdir(self.revisions) if f.endswith("_one_more_revision_renamed.cpp"))
+        before = self.batches()[gone]
+        os.remove(os.path.join(self.revisions, gone))
         time.sleep(1)
-        return self.build_step()
+        result = self.build_step()
+        # The batch is compiled again without the file, unless the file was its only member.
+        result.expected = {before} if before in set(self.batches().values()) else set()
+        return result
 
 
 def fmt(seconds):
@@ -123,24 +146,26 @@ def measure(kind, generator, args, prefix, env, rows, problems, startup):
     log(f"{kind} / {GENERATORS[generator]}: {args.count} revisions")
     p = project(kind, generator, args, prefix, env)
     full = p.build_step()
-    log(f"  full build {fmt(full.seconds)}, {len(full.revisions)} revisions compiled")
+    log(f"  full build {fmt(full.seconds)}, {len(full.revisions)} batches compiled")
     steps = {"add": [], "rename": [], "delete": []}
     for _ in range(args.runs):
         for name in steps:
             steps[name].append(getattr(p, name)())
-    expected = {"add": 1, "rename": 1, "delete": 0}
     where = f"{kind}, {GENERATORS[generator]}"
-    if len(full.revisions) != args.count:
-        problems.append(f"{where}: the full build compiled {len(full.revisions)} revisions, not {args.count}")
+    batches = p.batches()
+    if len(batches) != args.count or sorted(full.revisions) != sorted(set(batches.values())):
+        problems.append(f"{where}: the full build compiled {len(full.revisions)} batches, not the "
+                        f"{len(set(batches.values()))} batches that hold the {args.count} revisions")
+    log(f"  {len(set(batches.values()))} batches")
     cells = [f"{fmt(full.seconds)} (CPU {fmt(full.cpu)})"]
     for name, results in steps.items():
         counts = sorted({len(s.revisions) for s in results})
         median = statistics.median(s.seconds for s in results)
         cpu = statistics.median(s.cpu for s in results)
-        cells.append(f"{fmt(median)}, CPU {fmt(cpu)} ({'/'.join(map(str, counts))} compiled)")
-        if counts != [expected[name]]:
-            problems.append(f"{where}: {name} compiled {counts} revision files, expected {expected[name]}: "
-                            + ", ".join(os.path.basename(o) for o in results[-1].revisions[:5]))
+        cells.append(f"{fmt(median)}, CPU {fmt(cpu)} ({'/'.join(map(str, counts))} batch{'es' if counts != [1] else ''} compiled)")
+        for s in results:
+            if sorted(s.revisions) != sorted(s.expected):
+                problems.append(f"{where}: {name} compiled {sorted(s.revisions)}, expected exactly {sorted(s.expected)}")
         if not all(s.quiet for s in results):
             problems.append(f"{where}: {name} printed GLOB mismatch")
         if not args.check and args.count >= 1000 and median > 3:
@@ -206,7 +231,7 @@ def main():
     report = "\n".join([
         f"## Build speed, {when}", "",
         f"`bench/build-speed {' '.join(sys.argv[1:])}` — wall clock and CPU (user + system), -j{args.jobs}, no ccache; "
-        f"add/rename/delete: median of {args.runs}, with the number of revision files each build compiled.",
+        f"add/rename/delete: median of {args.runs}, with the number of revision batches each build compiled.",
         f"Machine load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end.", "",
         "| project | generator | N | full build | mkrev + build | rename one + build | delete one + build |",
         "|---|---|---|---|---|---|---|", *rows, "",

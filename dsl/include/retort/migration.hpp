@@ -524,9 +524,10 @@ struct revision_body {
 
 /// Names this file's upgrade()/downgrade() and exports them under one symbol the registry knows.
 /// The static declarations give the two functions internal linkage, so every revision can call
-/// them upgrade and downgrade.
+/// them upgrade and downgrade. The symbol has C linkage so it is the same whichever namespace the
+/// file ends up in (add_migrations compiles a few revision files as one unit, each in its own).
 #define RETORT_REVISION(id)                                                   \
     static void upgrade(::retort::ops& op);                                   \
     static void downgrade(::retort::ops& op);                                 \
-    extern const ::retort::revision_body retort_revision_##id;                \
-    const ::retort::revision_body retort_revision_##id{&upgrade, &downgrade, __FILE__}
+    extern "C" const ::retort::revision_body retort_revision_##id;            \
+    extern "C" const ::retort::revision_body retort_revision_##id{&upgrade, &downgrade, __FILE__}
