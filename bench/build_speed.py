@@ -87,7 +87,7 @@ class project:
             untimed = dict(env)
             untimed.pop("CCACHE_DISABLE", None)
             run(["cmake", "--build", self.build, "--parallel", str(self.jobs), "--target", "retort_cli",
-                 "retort-registry"], untimed)
+                 "retort_online", "retort-registry"], untimed)
 
     def build_step(self):
         def cpu():
