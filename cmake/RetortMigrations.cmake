@@ -92,6 +92,7 @@ function(add_migrations target dir)
   # A driver flag, so it works with every generator; the objects may be PIE or PIC either way.
   target_link_options(${target} PRIVATE
     $<$<AND:$<PLATFORM_ID:Linux>,$<CXX_COMPILER_ID:GNU,Clang>>:-no-pie>)
+  _retort_static_cxx_runtime(${target} ${_cli})
   if(_online)
     add_dependencies(${target} ${_online})
   endif()
@@ -173,4 +174,33 @@ function(_retort_revision_batches target tool revisions out_var)
     list(APPEND _units "${_dir}/batch_${_k}.cpp")
   endforeach()
   set(${out_var} ${_units} PARENT_SCOPE)
+endfunction()
+
+# The runner carries its own copy of the C++ runtime and of Boost.Program_options, so a command
+# that does not connect loads no C++ shared library: on a VM, mapping and relocating
+# libstdc++.so and libboost_program_options.so was about a quarter of `runner heads`
+# (docs/performance.md, "Runner start-up"). The database module, loaded later, links them as
+# shared libraries; their symbols bind to the runner's copies, which it exports (ENABLE_EXPORTS),
+# so the process still has one C++ runtime in use. Skipped when the static archive is missing or
+# RETORT_STATIC_CXX_RUNTIME is OFF.
+option(RETORT_STATIC_CXX_RUNTIME "Link runners with the C++ runtime and Boost.Program_options static" ON)
+function(_retort_static_cxx_runtime target cli)
+  if(NOT RETORT_STATIC_CXX_RUNTIME OR NOT CMAKE_SYSTEM_NAME STREQUAL "Linux"
+     OR NOT CMAKE_CXX_COMPILER_ID MATCHES "^(GNU|Clang)$")
+    return()
+  endif()
+  find_library(RETORT_PROGRAM_OPTIONS_ARCHIVE NAMES libboost_program_options.a)
+  if(NOT RETORT_PROGRAM_OPTIONS_ARCHIVE)
+    return()
+  endif()
+  set(_common)
+  if(TARGET retort_cli_common)
+    set(_common retort_cli_common)
+  elseif(TARGET Retort::cli_common)
+    set(_common Retort::cli_common)
+  endif()
+  # After the libraries that use it on the link line; --as-needed then drops the shared copy
+  # their usage requirements also name.
+  target_link_libraries(${target} PRIVATE ${cli} ${_common} "${RETORT_PROGRAM_OPTIONS_ARCHIVE}")
+  target_link_options(${target} PRIVATE -static-libstdc++ LINKER:--as-needed)
 endfunction()

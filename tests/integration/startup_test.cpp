@@ -25,6 +25,10 @@ TEST_CASE("heads, history, show, graph and --version load neither libpq nor the 
         CHECK(r.exit_code == 0);
         CHECK_FALSE(has(r.err, "libpq.so"));
         CHECK_FALSE(has(r.err, "libretort-online"));
+#ifdef RETORT_RUNNER_STATIC_CXX
+        CHECK_FALSE(has(r.err, "libstdc++.so"));  // the runner's own copy (cmake/RetortMigrations.cmake)
+        CHECK_FALSE(has(r.err, "libboost_program_options"));
+#endif
     }
 }
 
