@@ -36,12 +36,7 @@ function(add_migrations target dir)
     set(_cli Retort::cli)
   endif()
   # The database module (runtime/cli/online.hpp) the runner loads when a command connects.
-  set(_online)
-  if(TARGET retort_online)
-    set(_online retort_online)
-  elseif(TARGET Retort::online)
-    set(_online Retort::online)
-  endif()
+  _retort_first_target(_online retort_online Retort::online)
 
   # The file list is an input too: deleting a revision leaves no newer file behind, but changes
   # the list (rewritten only when it changes), so the registry stops naming the deleted one.
@@ -193,14 +188,21 @@ function(_retort_static_cxx_runtime target cli)
   if(NOT RETORT_PROGRAM_OPTIONS_ARCHIVE)
     return()
   endif()
-  set(_common)
-  if(TARGET retort_cli_common)
-    set(_common retort_cli_common)
-  elseif(TARGET Retort::cli_common)
-    set(_common Retort::cli_common)
-  endif()
+  _retort_first_target(_common retort_cli_common Retort::cli_common)
   # After the libraries that use it on the link line; --as-needed then drops the shared copy
   # their usage requirements also name.
   target_link_libraries(${target} PRIVATE ${cli} ${_common} "${RETORT_PROGRAM_OPTIONS_ARCHIVE}")
   target_link_options(${target} PRIVATE -static-libstdc++ LINKER:--as-needed)
+endfunction()
+
+# The first of the names that is a target (the build tree's own, or the installed package's), or
+# nothing when neither exists.
+function(_retort_first_target out)
+  foreach(_name ${ARGN})
+    if(TARGET ${_name})
+      set(${out} ${_name} PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  set(${out} "" PARENT_SCOPE)
 endfunction()
