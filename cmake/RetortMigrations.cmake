@@ -193,6 +193,8 @@ function(_retort_static_cxx_runtime target cli)
   # their usage requirements also name.
   target_link_libraries(${target} PRIVATE ${cli} ${_common} "${RETORT_PROGRAM_OPTIONS_ARCHIVE}")
   target_link_options(${target} PRIVATE -static-libstdc++ LINKER:--as-needed)
+  # What was decided, for whoever needs to know (the start-up test).
+  set_property(TARGET ${target} PROPERTY RETORT_STATIC_CXX_RUNTIME ON)
 endfunction()
 
 # The first of the names that is a target (the build tree's own, or the installed package's), or
