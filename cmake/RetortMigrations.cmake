@@ -63,33 +63,50 @@ function(add_migrations target dir)
   # and costs every build (measured in docs/operations.md, "Compile cost").
   target_compile_options(${target}_revisions PRIVATE $<$<CXX_COMPILER_ID:GNU,Clang,AppleClang>:-O0>)
   _retort_revision_pch(${target} ${_dsl} "${_registry};${_units}")
-  # Where the runner finds the module: one file per configuration with multi-config generators.
-  get_property(_multi_config GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
-  if(_multi_config)
-    set(_module_path "${CMAKE_CURRENT_BINARY_DIR}/${target}_online_module_$<CONFIG>.cpp")
+  # A static runner (see _retort_static_runner) runs the commands that never connect; for the
+  # others it runs <target>-online, the same revisions linked dynamically with the database module.
+  _retort_static_runner(_static)
+  if(_static)
+    set(_connecting ${target}-online)
   else()
-    set(_module_path "${CMAKE_CURRENT_BINARY_DIR}/${target}_online_module.cpp")
+    set(_connecting ${target})
   endif()
+  # Where the connecting runner finds the module: one file per configuration with multi-config
+  # generators.
+  _retort_generated_source(${target}_online_module _module_source)
   if(_online)
     set(_module_file "$<TARGET_FILE:${_online}>")
   else()
     set(_module_file "")
   endif()
-  file(GENERATE OUTPUT "${_module_path}" CONTENT
+  file(GENERATE OUTPUT "${_module_source}" CONTENT
     "// Where this runner loads Retort's database module from (runtime/cli/online.hpp).\nnamespace retort::cli {\nextern const char* const online_module_path;\nconst char* const online_module_path = \"${_module_file}\";\n}\n")
-  add_executable(${target} ${_exclude} $<TARGET_OBJECTS:${target}_revisions> "${_module_path}")
-  target_link_libraries(${target} PRIVATE ${_cli})
+  add_executable(${_connecting} ${_exclude} $<TARGET_OBJECTS:${target}_revisions> "${_module_source}")
+  target_link_libraries(${_connecting} PRIVATE ${_cli})
   # The module binds to the runner's copy of the shared code (one registry, one list of secrets).
-  set_target_properties(${target} PROPERTIES ENABLE_EXPORTS ON)
+  set_target_properties(${_connecting} PROPERTIES ENABLE_EXPORTS ON)
   # Linked at a fixed address (not PIE): the registry, the revisions' records and their code's
   # constant tables hold pointers, 19,938 relative relocations at 1,000 revisions that the loader
   # applied at every start, copying every page they touch (docs/performance.md, "Runner start-up").
   # A driver flag, so it works with every generator; the objects may be PIE or PIC either way.
-  target_link_options(${target} PRIVATE
+  target_link_options(${_connecting} PRIVATE
     $<$<AND:$<PLATFORM_ID:Linux>,$<CXX_COMPILER_ID:GNU,Clang>>:-no-pie>)
-  _retort_static_cxx_runtime(${target} ${_cli})
+  _retort_static_cxx_runtime(${_connecting} ${_cli})
   if(_online)
-    add_dependencies(${target} ${_online})
+    add_dependencies(${_connecting} ${_online})
+  endif()
+  if(_static)
+    _retort_generated_source(${target}_online_program _program_source)
+    file(GENERATE OUTPUT "${_program_source}" CONTENT
+      "// Which program this static runner runs for a command that connects (runtime/cli/online.hpp).\nnamespace retort::cli {\nextern const char* const online_program_name;\nextern const char* const online_program_built;\nconst char* const online_program_name = \"$<TARGET_FILE_NAME:${_connecting}>\";\nconst char* const online_program_built = \"$<TARGET_FILE:${_connecting}>\";\n}\n")
+    add_executable(${target} ${_exclude} $<TARGET_OBJECTS:${target}_revisions> "${_program_source}")
+    # The property picks the loader (Retort::cli_program) and leaves Boost's shared library off the
+    # link line (Retort::cli_common); Boost's archive comes from here.
+    set_property(TARGET ${target} PROPERTY RETORT_STATIC_RUNNER ON)
+    _retort_first_target(_common retort_cli_common Retort::cli_common)
+    target_link_libraries(${target} PRIVATE ${_cli} ${_common} "${RETORT_PROGRAM_OPTIONS_ARCHIVE}")
+    target_link_options(${target} PRIVATE -static)
+    add_dependencies(${target} ${_connecting})
   endif()
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND $<TARGET_FILE:${target}> check-revisions
@@ -195,6 +212,50 @@ function(_retort_static_cxx_runtime target cli)
   target_link_options(${target} PRIVATE -static-libstdc++ LINKER:--as-needed)
   # What was decided, for whoever needs to know (the start-up test).
   set_property(TARGET ${target} PROPERTY RETORT_STATIC_CXX_RUNTIME ON)
+endfunction()
+
+# One generated source of a runner's: one file per configuration with multi-config generators.
+function(_retort_generated_source name out)
+  get_property(_multi_config GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
+  if(_multi_config)
+    set(${out} "${CMAKE_CURRENT_BINARY_DIR}/${name}_$<CONFIG>.cpp" PARENT_SCOPE)
+  else()
+    set(${out} "${CMAKE_CURRENT_BINARY_DIR}/${name}.cpp" PARENT_SCOPE)
+  endif()
+endfunction()
+
+# A runner is a static executable when it can be: on this VM the dynamic loader mapping and
+# relocating even libc alone was a millisecond of every start (docs/performance.md, "Runner
+# start-up"), and `heads` or `history` need nothing else. A static C library cannot load the
+# database module, so such a runner hands a command that connects to its connecting program
+# (runtime/cli/online_program_loader.cpp). Not with sanitizers (they need the dynamic loader),
+# not without Boost.Program_options' archive, not when a static C++ program does not link here,
+# and not with RETORT_STATIC_RUNNER OFF: then the runner is one dynamically linked program.
+option(RETORT_STATIC_RUNNER "Link runners static, with a dynamically linked program beside them for commands that connect" ON)
+function(_retort_static_runner out)
+  set(${out} FALSE PARENT_SCOPE)
+  if(NOT RETORT_STATIC_RUNNER OR NOT CMAKE_SYSTEM_NAME STREQUAL "Linux"
+     OR NOT CMAKE_CXX_COMPILER_ID MATCHES "^(GNU|Clang)$")
+    return()
+  endif()
+  string(TOUPPER "${CMAKE_BUILD_TYPE}" _config)
+  if("${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${_config}} ${CMAKE_EXE_LINKER_FLAGS}" MATCHES "-fsanitize")
+    return()
+  endif()
+  find_library(RETORT_PROGRAM_OPTIONS_ARCHIVE NAMES libboost_program_options.a)
+  if(NOT RETORT_PROGRAM_OPTIONS_ARCHIVE)
+    return()
+  endif()
+  if(NOT DEFINED RETORT_CAN_LINK_STATIC)
+    include(CheckCXXSourceCompiles)
+    set(CMAKE_REQUIRED_LINK_OPTIONS -static)
+    set(CMAKE_REQUIRED_QUIET ON)
+    check_cxx_source_compiles("#include <string>\nint main(int argc, char**) { return std::string(argc, 'x').size() == 3; }"
+      RETORT_CAN_LINK_STATIC)
+  endif()
+  if(RETORT_CAN_LINK_STATIC)
+    set(${out} TRUE PARENT_SCOPE)
+  endif()
 endfunction()
 
 # The first of the names that is a target (the build tree's own, or the installed package's), or

@@ -1,5 +1,6 @@
 // runner: the one place where errors become a message and an exit code.
 #include "cli/commands.hpp"
+#include "cli/online.hpp"
 #include "cli/terminal.hpp"
 #include "config/settings.hpp"
 #include "core/errors.hpp"
@@ -125,6 +126,7 @@ int main(int argc, char** argv) {
     // The runner writes through std::cout only; unsynchronised, a long `history` or `--sql`
     // is one buffered write instead of a stdio call per piece.
     std::ios::sync_with_stdio(false);
+    cli::remember_command_line(argv);
     try {
         return run(argc, argv);
     } catch (const retort::error& e) {

@@ -20,8 +20,20 @@ struct online_interface {
 /// The module's one exported symbol returns this.
 #define RETORT_ONLINE_ENTRY retort_online_interface
 
-/// Loads the module (once; its path was fixed when the runner was built) or throws retort::error.
+/// The module's interface, or throws retort::error. A dynamically linked runner loads the module
+/// (once; its path was fixed when the runner was built: online_module_loader.cpp). A static runner
+/// cannot load a shared object: it replaces itself with its connecting program, which runs the
+/// same command line (online_program_loader.cpp), so this does not return.
 const online_interface& online();
+
+/// main()'s argv, kept for a static runner to hand to its connecting program.
+void remember_command_line(char** argv);
+char** remembered_command_line();
+
+/// Where a static runner finds its connecting program: `name` beside the runner's own file `self`
+/// first (both installed together), then `built`, where the build wrote it. Empty when neither is
+/// an executable file.
+std::string find_online_program(const std::string& self, const std::string& name, const std::string& built);
 
 /// A command that lives in the module.
 int run_online(const char* command, context& ctx, const std::vector<std::string>& args);
