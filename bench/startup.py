@@ -6,7 +6,8 @@ revisions, against Alembic's `heads` and `history` on the same graph.
 
 Wall time (hyperfine, median and min–max), instructions (callgrind: stable on a noisy machine) and
 minor page faults (one run, from the kernel's accounting; on a VM each costs microseconds). `/bin/true`
-is the floor: what starting any process costs on this machine.
+is the floor: what starting any process costs on this machine; a static C++ hello world is the floor of
+a static program like the runner.
 `--baseline DIR` also builds the same revisions against another Retort source tree (for example a
 `git worktree` of an older commit), measured in the same run. The table is printed and written to
 bench/results/<date>-<time>-startup.md.
@@ -47,6 +48,17 @@ def page_faults(command, env):
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt - before
 
 
+def static_hello(work):
+    """A C++ program that prints one line, linked static as runners are: what any such program costs."""
+    source = os.path.join(work, "hello.cpp")
+    with open(source, "w") as f:
+        f.write("#include <iostream>\nint main() { std::cout << \"hello\\n\"; }\n")
+    program = os.path.join(work, "hello-static")
+    if subprocess.run(["c++", "-O2", "-static", source, "-o", program]).returncode != 0:
+        return None
+    return program
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1000)
@@ -71,6 +83,11 @@ def main():
     floor = hyperfine("/bin/true", args.runs, env, warmup=3)
     rows.append("| `/bin/true` (the floor) | %s | %s | %d | |" % (floor.cell(), format(instructions(["/bin/true"], env), ","),
                                                                page_faults(["/bin/true"], env)))
+    hello = static_hello(args.work)
+    if hello:
+        rows.append("| static C++ hello world (the floor for a static program) | %s | %s | %d | |" % (
+            hyperfine(hello, args.runs, env, warmup=3).cell(), format(instructions([hello], env), ","),
+            page_faults([hello], env)))
     alembic = {}
     for command in ("heads", "history"):
         t = hyperfine("%s -c %s %s" % (ALEMBIC, alembic_ini, command), max(5, args.runs // 6), env)

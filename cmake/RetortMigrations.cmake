@@ -8,6 +8,8 @@
 # the revisions compile against the DSL alone, so they cannot reach libpqxx or Boost. After linking,
 # the runner records every revision (`check-revisions`, no database) so a mistake only a run could
 # see (an index on no columns...) fails the build with the revision's file and line.
+# Where a static runner can be linked (_retort_static_runner), <runner-target> is static and
+# <runner-target>-online, built beside it from the same objects, runs the commands that connect.
 function(add_migrations target dir)
   cmake_parse_arguments(PARSE_ARGV 2 _am "EXCLUDE_FROM_ALL;SEPARATE" "" "")
   set(_exclude)
@@ -188,8 +190,9 @@ function(_retort_revision_batches target tool revisions out_var)
   set(${out_var} ${_units} PARENT_SCOPE)
 endfunction()
 
-# The runner carries its own copy of the C++ runtime and of Boost.Program_options, so a command
-# that does not connect loads no C++ shared library: on a VM, mapping and relocating
+# The dynamically linked runner (<target>-online beside a static runner, or the runner itself)
+# carries its own copy of the C++ runtime and of Boost.Program_options, so a command that does
+# not connect loads no C++ shared library: on a VM, mapping and relocating
 # libstdc++.so and libboost_program_options.so was about a quarter of `runner heads`
 # (docs/performance.md, "Runner start-up"). The database module, loaded later, links them as
 # shared libraries; their symbols bind to the runner's copies, which it exports (ENABLE_EXPORTS),

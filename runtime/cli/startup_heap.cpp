@@ -35,13 +35,17 @@ struct region {
         madvise(begin, region_size, MADV_HUGEPAGE);  // advice only: without THP, ordinary pages
     }
 
-    void* take(std::size_t n) noexcept {
-        if (!begin) return nullptr;
+    /// n bytes aligned to `align` (a power of two, at least the default), or nullptr.
+    void* take(std::size_t n, std::size_t align = alignment) noexcept {
+        if (!begin || align > region_size / 2) return nullptr;
         std::size_t size = (n + alignment - 1) & ~(alignment - 1);
         if (size == 0) size = alignment;  // every new returns a distinct pointer
-        std::size_t at = used.fetch_add(size, std::memory_order_relaxed);
-        if (at + size > region_size) return nullptr;
-        return begin + at;
+        // Room to align up inside the block: the region starts 2 MiB-aligned, offsets are
+        // multiples of the default alignment.
+        std::size_t reserve = size + align - alignment;
+        std::size_t at = used.fetch_add(reserve, std::memory_order_relaxed);
+        if (at + reserve > region_size) return nullptr;
+        return begin + ((at + align - 1) & ~(align - 1));
     }
 
     bool holds(const void* p) const noexcept {
@@ -69,6 +73,22 @@ void* operator new(std::size_t n) {
 
 void* operator new[](std::size_t n) { return ::operator new(n); }
 
+// Over-aligned types (std::pmr's buffers, which hold the revision graph) come from the region too.
+void* operator new(std::size_t n, std::align_val_t al) {
+    auto align = static_cast<std::size_t>(al);
+    if (align < alignment) align = alignment;
+    if (void* p = the_region().take(n, align)) return p;
+    std::size_t size = (n + align - 1) & ~(align - 1);  // aligned_alloc wants a multiple
+    while (true) {
+        if (void* p = std::aligned_alloc(align, size ? size : align)) return p;
+        std::new_handler handler = std::get_new_handler();
+        if (!handler) throw std::bad_alloc();
+        handler();
+    }
+}
+
+void* operator new[](std::size_t n, std::align_val_t al) { return ::operator new(n, al); }
+
 void operator delete(void* p) noexcept {
     if (!p || the_region().holds(p)) return;
     std::free(p);
@@ -77,3 +97,7 @@ void operator delete(void* p) noexcept {
 void operator delete[](void* p) noexcept { ::operator delete(p); }
 void operator delete(void* p, std::size_t) noexcept { ::operator delete(p); }
 void operator delete[](void* p, std::size_t) noexcept { ::operator delete(p); }
+void operator delete(void* p, std::align_val_t) noexcept { ::operator delete(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { ::operator delete(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { ::operator delete(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { ::operator delete(p); }

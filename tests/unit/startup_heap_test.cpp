@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <memory_resource>
+#include <new>
 #include <thread>
 #include <vector>
 
@@ -75,4 +77,40 @@ TEST_CASE("operator new: containers and smart pointers keep working once the reg
     auto big = std::make_unique<char[]>(8 << 20);  // larger than the region itself
     big[(8 << 20) - 1] = 'x';
     CHECK(big[(8 << 20) - 1] == 'x');
+}
+
+TEST_CASE("operator new with an alignment: aligned and distinct, in the region and past it") {
+    std::vector<std::pair<std::uintptr_t, std::uintptr_t>> ranges;
+    std::vector<std::pair<void*, std::align_val_t>> blocks;
+    bool aligned = true, intact_all = true;
+    // About 3 MiB in all: the first blocks come from the region, the later ones from aligned_alloc.
+    // The largest alignment is past what the region hands out.
+    for (std::size_t i = 0; i < 1200; ++i) {
+        std::size_t align = std::size_t(32) << (i % 8);  // 32 B .. 4 KiB
+        if (i == 1199) align = std::size_t(4) << 20;
+        std::size_t n = (i * 53) % 5000 + 1;
+        void* p = ::operator new(n, std::align_val_t(align));
+        std::memset(p, static_cast<int>(i & 0xff), n);
+        aligned = aligned && reinterpret_cast<std::uintptr_t>(p) % align == 0;
+        auto at = reinterpret_cast<std::uintptr_t>(p);
+        ranges.emplace_back(at, at + n);
+        blocks.emplace_back(p, std::align_val_t(align));
+    }
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        auto bytes = static_cast<unsigned char*>(blocks[i].first);
+        intact_all = intact_all && bytes[0] == (i & 0xff) && bytes[ranges[i].second - ranges[i].first - 1] == (i & 0xff);
+    }
+    CHECK(aligned);
+    CHECK(intact_all);
+    std::sort(ranges.begin(), ranges.end());
+    bool overlap = false;
+    for (std::size_t i = 1; i < ranges.size(); ++i) overlap = overlap || ranges[i].first < ranges[i - 1].second;
+    CHECK_FALSE(overlap);
+    for (auto [p, align] : blocks) ::operator delete(p, align);
+
+    // What the revision graph uses: a monotonic buffer allocates over-aligned.
+    std::pmr::monotonic_buffer_resource arena;
+    std::pmr::vector<std::pmr::string> words(&arena);
+    for (int i = 0; i < 5000; ++i) words.emplace_back(std::to_string(i) + " a word long enough to leave the string");
+    CHECK(words[4321].substr(0, 5) == "4321 ");
 }
