@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # examples/consumer built the way a user's project builds, then migrated on the test server.
 #   build_and_migrate.sh install      SOURCE BUILD WORK PG_ENV   Retort from `cmake --install` into a clean prefix
-#   build_and_migrate.sh subdirectory SOURCE BUILD WORK PG_ENV   Retort's sources through add_subdirectory
+#   build_and_migrate.sh subdirectory SOURCE BUILD WORK PG_ENV   Retort's sources through add_subdirectory,
+#                                     with RETORT_STATIC_RUNNER OFF (one dynamically linked runner)
 #   build_and_migrate.sh fetchcontent SOURCE BUILD WORK PG_ENV   Retort's sources through FetchContent
 #   build_and_migrate.sh package      SOURCE BUILD WORK PG_ENV   `cpack -G DEB`, `apt-get install ./retort_….deb`,
 #                                     a copy of the example outside the source tree, purged at the end
@@ -29,9 +30,9 @@ case $mode in
     [[ $found == "Retort_DIR:PATH=$work/prefix/lib/cmake/Retort" ]] || fail "used another Retort: $found"
     ;;
   subdirectory)
-    say "add_subdirectory of Retort's sources"
+    say "add_subdirectory of Retort's sources, RETORT_STATIC_RUNNER OFF"
     cmake -S "$consumer" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
-      -DRETORT_SOURCE_DIR="$source" >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
+      -DRETORT_SOURCE_DIR="$source" -DRETORT_STATIC_RUNNER=OFF >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
     ;;
   fetchcontent)
     say "FetchContent of Retort's sources"
@@ -71,6 +72,15 @@ case $mode in
 esac
 say "cmake --build"
 cmake --build "$work/build" >"$work/build.log" || { cat "$work/build.log"; exit 1; }
+# A static runner has no program interpreter and runs runner-online for the commands that connect.
+interpreter() { readelf -l "$work/build/runner" | grep -q "program interpreter"; }
+if [[ $mode == subdirectory ]]; then
+  interpreter || fail "RETORT_STATIC_RUNNER OFF built a static runner"
+  [[ ! -e $work/build/runner-online ]] || fail "RETORT_STATIC_RUNNER OFF built runner-online"
+else
+  interpreter && fail "the runner is not static"
+  [[ -x $work/build/runner-online ]] || fail "no runner-online beside the static runner"
+fi
 
 db=consumer_$mode
 export PGOPTIONS=--client-min-messages=warning
