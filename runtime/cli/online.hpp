@@ -1,7 +1,8 @@
-// The database module: the commands that connect, with libpqxx and libpq, in a shared object the
-// runner loads the first time a command needs a database. libpq alone pulls 25 libraries (Kerberos,
-// LDAP, GnuTLS…) whose loading was most of a runner's start-up; `heads`, `history`, `show`,
-// `graph` and `--sql`-free commands never pay it (bench/startup).
+// The database module: the commands that connect, with libpqxx and libpq, kept out of the runner
+// itself. libpq alone pulls 25 libraries (Kerberos, LDAP, GnuTLS…) whose loading was most of a
+// runner's start-up; `heads`, `history`, `show`, `graph` and `locks` never pay it
+// (docs/performance.md). A dynamically linked runner loads the module as a shared object the
+// first time a command needs a database; a static runner runs its connecting program instead.
 #pragma once
 
 #include "cli/commands.hpp"
@@ -29,11 +30,6 @@ const online_interface& online();
 /// main()'s argv, kept for a static runner to hand to its connecting program.
 void remember_command_line(char** argv);
 char** remembered_command_line();
-
-/// Where a static runner finds its connecting program: `name` beside the runner's own file `self`
-/// first (both installed together), then `built`, where the build wrote it. Empty when neither is
-/// an executable file.
-std::string find_online_program(const std::string& self, const std::string& name, const std::string& built);
 
 /// A command that lives in the module.
 int run_online(const char* command, context& ctx, const std::vector<std::string>& args);

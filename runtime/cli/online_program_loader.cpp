@@ -23,8 +23,9 @@ extern const char* const online_program_built;
 
 namespace {
 bool executable(const std::string& path) { return !path.empty() && ::access(path.c_str(), X_OK) == 0; }
-}  // namespace
 
+/// `name` beside the runner's own file `self` first (both installed together), then `built`,
+/// where the build wrote it; empty when neither is an executable file.
 std::string find_online_program(const std::string& self, const std::string& name, const std::string& built) {
     if (!self.empty() && !name.empty()) {
         std::string beside = (std::filesystem::path(self).parent_path() / name).string();
@@ -32,6 +33,7 @@ std::string find_online_program(const std::string& self, const std::string& name
     }
     return executable(built) ? built : std::string();
 }
+}  // namespace
 
 const online_interface& online() {
     std::error_code ec;
