@@ -6,14 +6,13 @@
 #
 # The package's targets are Retort::dsl, Retort::graph, Retort::config, Retort::core,
 # Retort::runtime, Retort::cli_common, Retort::cli, Retort::online (the database module a runner
-# loads when a command connects), Retort::cli_module and Retort::cli_program (how a dynamically
-# linked and a static runner reach it), Retort::mkrev and Retort::retort-registry.
+# loads when a command connects), Retort::mkrev and Retort::retort-registry.
 include(CMakePackageConfigHelpers)
 
 set(RETORT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/Retort)
 
 install(TARGETS retort_dsl retort_graph retort_config retort_core retort_runtime retort_generator retort_cli_common
-  retort_cli retort_cli_module retort_cli_program retort_online retort-registry mkrev
+  retort_cli retort_online retort-registry mkrev
   EXPORT RetortTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/retort

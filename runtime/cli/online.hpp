@@ -21,11 +21,18 @@ struct online_interface {
 /// The module's one exported symbol returns this.
 #define RETORT_ONLINE_ENTRY retort_online_interface
 
-/// The module's interface, or throws retort::error. A dynamically linked runner loads the module
-/// (once; its path was fixed when the runner was built: online_module_loader.cpp). A static runner
-/// cannot load a shared object: it replaces itself with its connecting program, which runs the
-/// same command line (online_program_loader.cpp), so this does not return.
+/// The module's interface, or throws retort::error. Defined in each runner's own generated source
+/// (add_migrations), as one of the two ways below, so a runner's link pulls only the loader it
+/// uses (a static one must not pull dlopen).
 const online_interface& online();
+
+/// A dynamically linked runner: loads the module at `path` (once; fixed when the runner was built).
+const online_interface& load_online_module(const char* path);
+
+/// A static runner cannot load a shared object: it replaces itself with its connecting program
+/// (`name` beside the runner's own file, else `built`, where the build wrote it), which runs the
+/// same command line; so this does not return.
+[[noreturn]] const online_interface& run_online_program(const char* name, const char* built);
 
 /// main()'s argv, kept for a static runner to hand to its connecting program.
 void remember_command_line(char** argv);

@@ -9,13 +9,8 @@
 
 namespace retort::cli {
 
-/// The module's path: written by add_migrations into each runner (the build tree's module, or the
-/// installed package's).
-extern const char* const online_module_path;
-
 namespace {
-const online_interface& load() {
-    std::string path = online_module_path;
+const online_interface& load(const std::string& path) {
     if (path.empty())
         throw error("this runner was built without Retort's database module, so it cannot connect to a database");
     // RTLD_GLOBAL: not needed for the runner's own symbols (the module binds to them anyway), but it
@@ -34,8 +29,9 @@ const online_interface& load() {
 }
 }  // namespace
 
-const online_interface& online() {
-    static const online_interface& loaded = load();
+// `path` is the build tree's module, or the installed package's (add_migrations writes it).
+const online_interface& load_online_module(const char* path) {
+    static const online_interface& loaded = load(path);
     return loaded;
 }
 

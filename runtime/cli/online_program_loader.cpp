@@ -16,11 +16,6 @@
 
 namespace retort::cli {
 
-/// Written by add_migrations into each static runner: the connecting program's file name, and
-/// where the build wrote it.
-extern const char* const online_program_name;
-extern const char* const online_program_built;
-
 namespace {
 bool executable(const std::string& path) { return !path.empty() && ::access(path.c_str(), X_OK) == 0; }
 
@@ -35,14 +30,14 @@ std::string find_online_program(const std::string& self, const std::string& name
 }
 }  // namespace
 
-const online_interface& online() {
+const online_interface& run_online_program(const char* name, const char* built) {
     std::error_code ec;
     std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
-    std::string program = find_online_program(self, online_program_name, online_program_built);
+    std::string program = find_online_program(self, name, built);
     if (program.empty())
-        throw error(std::string("cannot find ") + online_program_name +
-                    ", the part of this runner that connects to databases: install it beside the runner "
-                    "(it was built as " + online_program_built + "), or rebuild the runner");
+        throw error(std::string("cannot find ") + name +
+                    ", the part of this runner that connects to databases: build it (it belongs at " + built +
+                    ") or install it beside the runner");
     char** argv = remembered_command_line();
     if (!argv) throw error("this runner cannot connect to a database from here (no command line to pass on)");
     std::cout.flush();

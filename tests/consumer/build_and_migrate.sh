@@ -105,6 +105,15 @@ say "runner upgrade head"
 [[ $(tables) == "consumer_version notes retort_history" ]] || fail "after upgrade head: tables $(tables)"
 [[ $("$runner" current) == "e3a96c0f4d18 (head)" ]] || fail "current: $("$runner" current)"
 
+if [[ $mode != subdirectory ]]; then
+  say "a static runner without runner-online"
+  mv "$work/build/runner-online" "$work/runner-online.away"
+  set +e; err=$("$runner" current 2>&1 >/dev/null); rc=$?; set -e
+  mv "$work/runner-online.away" "$work/build/runner-online"
+  [[ $rc == 1 && $(wc -l <<<"$err") == 1 && $err == *"cannot find runner-online"*"$work/build/runner-online"* ]] \
+    || fail "without runner-online: exit $rc, $err"
+fi
+
 say "runner downgrade base"
 "$runner" downgrade base
 [[ $(tables) == "consumer_version retort_history" ]] || fail "after downgrade base: tables $(tables)"
