@@ -91,8 +91,10 @@ function(add_migrations target dir)
   # constant tables hold pointers, 19,938 relative relocations at 1,000 revisions that the loader
   # applied at every start, copying every page they touch (docs/performance.md, "Runner start-up").
   # A driver flag, so it works with every generator; the objects may be PIE or PIC either way.
-  target_link_options(${_connecting} PRIVATE
-    $<$<AND:$<PLATFORM_ID:Linux>,$<CXX_COMPILER_ID:GNU,Clang>>:-no-pie>)
+  _retort_linux_build(_linux)
+  if(_linux)
+    target_link_options(${_connecting} PRIVATE -no-pie)
+  endif()
   _retort_static_cxx_runtime(${_connecting} ${_cli})
   _retort_fast_linker(${_connecting})
   if(_online)
