@@ -31,11 +31,18 @@ else()
   message(STATUS "help2man not found: no man pages (install help2man to build the Debian package)")
 endif()
 
+# The script holds every command's options, read from each command's --help: a static runner
+# asks runner-online for the commands that connect, so the step waits for both (the two link side
+# by side, with no ordering between them).
 set(_completion ${_retort_share_out}/bash-completion/completions/runner)
+set(_completion_needs runner)
+if(TARGET runner-online)
+  list(APPEND _completion_needs runner-online)
+endif()
 add_custom_command(OUTPUT ${_completion}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${_retort_share_out}/bash-completion/completions
   COMMAND sh -c "\"$0\" completion bash > \"$1\"" $<TARGET_FILE:runner> ${_completion}
-  DEPENDS runner
+  DEPENDS ${_completion_needs}
   COMMENT "Writing the bash completion of runner"
   VERBATIM)
 list(APPEND _retort_extras ${_completion})
